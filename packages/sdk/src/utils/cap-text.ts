@@ -1,0 +1,29 @@
+/**
+ * Extra text scrubbed past a cap, so that a secret straddling the cut is seen whole by the
+ * scrubber before the cut is made.
+ */
+export const SCRUB_MARGIN = 4096;
+
+const TRUNCATED = ' …[truncated]';
+/** Characters that can end a secret-free cut: whitespace, quotes, brackets and separators. */
+const BOUNDARY = /[\s"'`,;()<>[\]{}|]/;
+
+/**
+ * Scrubs `text` and caps the result at `cap` characters (plus a short truncation marker).
+ * When it has to cut, it cuts after the last boundary character, so the partial token at the
+ * cut (possibly half of a secret the scrubber could not recognise in part) is dropped whole.
+ */
+export function scrubCapped(text: string, cap: number, scrub: (s: string) => string): string {
+  const window = text.length > cap + SCRUB_MARGIN ? sliceWhole(text, cap + SCRUB_MARGIN) : text;
+  const scrubbed = scrub(window);
+  if (scrubbed.length <= cap && window.length === text.length) return scrubbed;
+  let end = Math.min(cap, scrubbed.length);
+  while (end > 0 && !BOUNDARY.test(scrubbed.charAt(end - 1))) end--;
+  return scrubbed.slice(0, end) + TRUNCATED;
+}
+
+/** Cuts at `end` without splitting a surrogate pair. */
+function sliceWhole(text: string, end: number): string {
+  const code = text.charCodeAt(end - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFixture } from '../helpers/run-fixture';
+import { createTestGateway, type TestGateway } from '../helpers/test-gateway';
+
+let gateway: TestGateway;
+
+beforeEach(async () => {
+  gateway = await createTestGateway();
+});
+afterEach(() => gateway.close());
+
+/** Runs a fixture bare, then with the SDK and its hook; both must end the same way. */
+async function compare(name: string, env: Record<string, string> = {}) {
+  const bare = await runFixture(`hook/${name}`, { SENTINEL_HOOK: '0', ...env });
+  const hooked = await runFixture(`hook/${name}`, { SENTINEL_HOOK: '1', GATEWAY_URL: gateway.url, ...env });
+  expect(hooked.code).toBe(bare.code);
+  expect(hooked.signal).toBe(bare.signal);
+  expect(hooked.stderr).toBe(bare.stderr);
+  expect(hooked.stdout).toBe(bare.stdout);
+  return { bare, hooked };
+}
+
+describe('installHook in a real process', () => {
+  it.each([
+    ['timer-throw.cjs', 'TypeError', 'boom in a timer'],
+    ['timer-throw.mjs', 'TypeError', 'boom in an ESM timer'],
+    ['emitter-error.cjs', 'Error', 'emitter without an error listener'],
+    ['io-callback.cjs', 'RangeError', 'thrown in an I/O callback'],
+    ['top-level.cjs', 'ConfigError', 'top-level throw in CommonJS'],
+    ['top-level.mjs', 'ConfigError', 'top-level throw in ESM'],
+    ['unhandled-rejection.cjs', 'Error', 'nobody handles this rejection'],
+  ])('%s: reports %s before the process dies, and the crash is unchanged', async (name, type, message) => {
+    const { bare } = await compare(name);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain(message);
+    expect(gateway.received).toHaveLength(1);
+    expect(gateway.received[0]!.json).toMatchObject({
+      exceptionType: type,
+      errorMessage: message,
+      endpoint: '<unknown>',
+      githubRepo: 'acme/shop',
+      language: 'typescript',
+    });
+    expect(gateway.received[0]!.json.stackTrace).toContain(message);
+  });
+
+  // Node itself wraps a non-Error reason before it reaches any crash listener.
+  it('reports a fatal rejection of a non-Error value as Node wraps it', async () => {
+    await compare('rejection-non-error.mjs');
+    expect(gateway.received[0]!.json).toMatchObject({ exceptionType: 'UnhandledPromiseRejection' });
+    expect(gateway.received[0]!.json.errorMessage).toContain('rejected with the reason');
+  });
+
+  it('reports a throw inside a worker that installed the hook', async () => {
+    const { bare } = await compare('worker-throw.cjs');
+    expect(bare.code).toBe(3);
+    expect(gateway.received).toHaveLength(1);
+    expect(gateway.received[0]!.json).toMatchObject({ exceptionType: 'SyntaxError', errorMessage: 'thrown inside a worker' });
+  });
+
+  it('lets an app that handles the error keep running, and still reports it', async () => {
+    const { bare } = await compare('handled-by-app.cjs');
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toBe('still running\n');
+    expect(gateway.received.map((r) => r.json.errorMessage)).toEqual(['handled by the app']);
+  });
+
+  it("does not change how a rejection the app handles behaves, and doesn't report it", async () => {
+    const { bare } = await compare('rejection-handled-by-app.cjs');
+    expect(bare.code).toBe(0);
+    expect(gateway.received).toHaveLength(0);
+  });
+
+  it('delivers reports queued before process.exit()', async () => {
+    const { bare } = await compare('process-exit.cjs');
+    expect(bare.code).toBe(5);
+    expect(gateway.received.map((r) => r.json.errorMessage).sort()).toEqual(['queued before exit 0', 'queued before exit 1', 'queued before exit 2']);
+  });
+
+  it('with the gateway down, dies as Node would within crashTimeoutMs, adding one warning line', async () => {
+    await gateway.close();
+    const bare = await runFixture('hook/timer-throw.cjs', { SENTINEL_HOOK: '0' });
+    const hooked = await runFixture('hook/timer-throw.cjs', { SENTINEL_HOOK: '1', GATEWAY_URL: gateway.url, CRASH_TIMEOUT_MS: '500' });
+    expect(hooked.code).toBe(bare.code);
+    const extra = hooked.stderr.replace(bare.stderr, '');
+    expect(hooked.stderr.endsWith(bare.stderr)).toBe(true);
+    expect(extra.trim().split('\n')).toHaveLength(1);
+    expect(extra).toMatch(/^\[sentinel-sdk\] 1 report\(s\) not delivered before exit within 500 ms: lost\n$/);
+    expect(hooked.ms - bare.ms).toBeLessThan(500 + 1500);
+  });
+
+  it('with a gateway that hangs, waits no longer than crashTimeoutMs', async () => {
+    gateway.fallback = 'hang';
+    const bare = await runFixture('hook/timer-throw.cjs', { SENTINEL_HOOK: '0' });
+    const hooked = await runFixture('hook/timer-throw.cjs', { SENTINEL_HOOK: '1', GATEWAY_URL: gateway.url, CRASH_TIMEOUT_MS: '300' });
+    expect(hooked.code).toBe(bare.code);
+    expect(hooked.ms - bare.ms).toBeLessThan(300 + 1500);
+    expect(gateway.received).toHaveLength(1);
+  });
+
+  describe('spoolDir', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = join(mkdtempSync(join(tmpdir(), 'sentinel-spool-')), 'spool');
+    });
+    afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
+
+    it('keeps an undeliverable crash report and the next start delivers it once', async () => {
+      const down = await createTestGateway();
+      await down.close();
+      const crashed = await runFixture('hook/timer-throw.cjs', { SENTINEL_HOOK: '1', GATEWAY_URL: down.url, CRASH_TIMEOUT_MS: '300', SPOOL_DIR: dir });
+      expect(crashed.code).toBe(1);
+      expect(crashed.stderr).toContain(`kept in ${dir} for the next start`);
+      const files = readdirSync(dir);
+      expect(files).toHaveLength(1);
+      expect(statSync(join(dir, files[0]!)).mode & 0o777).toBe(0o600);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+
+      writeFileSync(join(dir, '0-corrupt.json'), '{not json');
+      const next = await runFixture('hook/spool-replay.cjs', { GATEWAY_URL: gateway.url, SPOOL_DIR: dir });
+      expect(next.code).toBe(0);
+      expect(gateway.received).toHaveLength(1);
+      expect(gateway.received[0]!.json).toMatchObject({ exceptionType: 'TypeError', errorMessage: 'boom in a timer' });
+      expect(readdirSync(dir)).toEqual(['0-corrupt.corrupt']);
+
+      const third = await runFixture('hook/spool-replay.cjs', { GATEWAY_URL: gateway.url, SPOOL_DIR: dir });
+      expect(third.code).toBe(0);
+      expect(gateway.received).toHaveLength(1);
+    });
+  });
+});
