@@ -2,6 +2,7 @@
 import { createLogger, type Logger, type WarnSink } from './logger';
 import type { ExceptionPayload, ResolvedOptions } from './options';
 import { buildPayload, sanitizePayload } from './payload';
+import { createRepeatLimiter } from './repeat-limiter';
 import { createScrubber } from './scrub';
 import { createTransport, type Delivery, type Transport } from './transport';
 import type { Send } from './http-send';
@@ -38,6 +39,9 @@ export function createClient(options: ResolvedOptions, send: Send, sink?: WarnSi
   const logger = createLogger(options.apiKey, sink);
   const scrub = createScrubber(options.scrubbers);
   const transport: Transport = createTransport(options, logger, send);
+  const repeats = createRepeatLimiter(() =>
+    logger.warn('repeats_collapsed', 'an error is repeating fast: at most 5 reports of one error per minute are sent, the rest are counted here'),
+  );
   let closed = false;
 
   const preparePayload = (error: unknown, context?: CaptureContext): ExceptionPayload | null => {
@@ -71,6 +75,7 @@ export function createClient(options: ResolvedOptions, send: Send, sink?: WarnSi
       const key = typeof error === 'object' && error !== null ? error : undefined;
       const earlier = key && CAPTURED.get(key);
       if (earlier) return earlier;
+      if (!repeats.admit(error)) return Promise.resolve(null);
       const delivered = deliver(error, context);
       if (key) CAPTURED.set(key, delivered);
       return delivered;
