@@ -1,6 +1,6 @@
 /** @module Delivery queue: bounded, concurrent, retrying, pausing on 429, breaking on outages. */
 import type { Logger } from './logger';
-import { gatewayHeaders, type Send } from './http-send';
+import { gatewayHeaders, type Send, type SendResponse } from './http-send';
 import { type AttemptOutcome, backoffDelay, classifyStatus, parseRetryAfter } from './retry';
 
 /** Requests in flight at once. */
@@ -114,7 +114,8 @@ export function createTransport(options: TransportOptions, logger: Logger, send:
 
   const attempt = (job: Job): void => {
     inFlight.add(job);
-    send({ url: options.endpointUrl, headers, body: job.body, timeoutMs: options.timeoutMs })
+    // A sender that throws synchronously must fail this attempt, not the caller.
+    new Promise<SendResponse>((resolve) => resolve(send({ url: options.endpointUrl, headers, body: job.body, timeoutMs: options.timeoutMs })))
       .then(
         (res): AttemptOutcome => {
           const verdict = classifyStatus(res.status);

@@ -5,21 +5,27 @@
 export const SCRUB_MARGIN = 4096;
 
 const TRUNCATED = ' …[truncated]';
+/**
+ * How far back a cut looks for a word boundary. Secrets shorter than the margin that straddle
+ * the cap were already redacted whole; this only keeps the cut from ending mid-token.
+ */
+const MAX_BACKOFF = 256;
 /** Characters that can end a secret-free cut: whitespace, quotes, brackets and separators. */
 const BOUNDARY = /[\s"'`,;()<>[\]{}|]/;
 
 /**
  * Scrubs `text` and caps the result at `cap` characters (plus a short truncation marker).
- * When it has to cut, it cuts after the last boundary character, so the partial token at the
- * cut (possibly half of a secret the scrubber could not recognise in part) is dropped whole.
+ * When it has to cut, it cuts after the last boundary character close before the cap, so the
+ * partial token at the cut is dropped whole; a token longer than that is cut at the cap.
  */
 export function scrubCapped(text: string, cap: number, scrub: (s: string) => string): string {
   const window = text.length > cap + SCRUB_MARGIN ? sliceWhole(text, cap + SCRUB_MARGIN) : text;
   const scrubbed = scrub(window);
   if (scrubbed.length <= cap && window.length === text.length) return scrubbed;
-  let end = Math.min(cap, scrubbed.length);
-  while (end > 0 && !BOUNDARY.test(scrubbed.charAt(end - 1))) end--;
-  return scrubbed.slice(0, end) + TRUNCATED;
+  const hardEnd = Math.min(cap, scrubbed.length);
+  let end = hardEnd;
+  while (end > hardEnd - MAX_BACKOFF && end > 0 && !BOUNDARY.test(scrubbed.charAt(end - 1))) end--;
+  return (BOUNDARY.test(scrubbed.charAt(end - 1)) ? scrubbed.slice(0, end) : sliceWhole(scrubbed, hardEnd)) + TRUNCATED;
 }
 
 /** Cuts at `end` without splitting a surrogate pair. */

@@ -69,6 +69,10 @@ describe('scrubCapped', () => {
     expect(out).toBe('aaa bbb  …[truncated]');
   });
 
+  it('cuts a token longer than the look-back at the cap', () => {
+    expect(scrubCapped('m'.repeat(10_000), 100, identity)).toBe(`${'m'.repeat(100)} …[truncated]`);
+  });
+
   it('never splits a surrogate pair', () => {
     const text = '😀'.repeat(10_000);
     const out = scrubCapped(text, 101, identity);

@@ -96,6 +96,7 @@ describe('the public API', () => {
 
   it('logs one warning when configured again', () => {
     setUp();
+    warnings.length = 0;
     setUp();
     expect(warnings.filter((w) => w.includes('configure() called again'))).toHaveLength(1);
   });

@@ -1,0 +1,75 @@
+/** @module Character classes for the scanners: one table lookup per character, ASCII only. */
+
+export const DIGIT = 1;
+export const LETTER = 2;
+export const HEX = 4;
+/** Characters of a key in `key=value`: letters, digits, `_`, `-`, `.`. */
+export const KEY = 8;
+/** The everyday characters of an email local part: letters, digits, `.`, `_`, `+`, `-`. */
+export const LOCAL = 16;
+/** The rarer characters RFC 5322 also allows in a local part, such as `!`, `#`, `=`, `{` and `~`. */
+export const LOCAL_RARE = 32;
+/** Characters of a base64url token: letters, digits, `_`, `-`. */
+export const TOKEN = 64;
+/** Characters of URL userinfo (RFC 3986 unreserved, sub-delims, `:` and `%`). */
+export const USERINFO = 128;
+/** Characters that end an unquoted secret value: controls, space, quotes, closing brackets, ``&;,<>`` and backslash. */
+export const VALUE_END = 256;
+/** Space and tab. */
+export const BLANK = 512;
+export const PERCENT = 1024;
+export const HYPHEN = 2048;
+/** Characters of an HTTP credential (RFC 7235 token68): letters, digits, ``-._~+/=``. */
+export const CREDENTIAL = 4096;
+export const UPPER = 8192;
+
+const TABLE = new Uint16Array(128);
+
+function mark(chars: string, flag: number): void {
+  for (let i = 0; i < chars.length; i++) TABLE[chars.charCodeAt(i)]! |= flag;
+}
+
+const DIGITS = '0123456789';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const LETTERS = LOWER + LOWER.toUpperCase();
+mark(DIGITS, DIGIT | HEX | KEY | LOCAL | TOKEN | USERINFO | CREDENTIAL);
+mark(LETTERS, LETTER | KEY | LOCAL | TOKEN | USERINFO | CREDENTIAL);
+mark(LOWER.toUpperCase(), UPPER);
+mark('-._~+/=', CREDENTIAL);
+mark('abcdefABCDEF', HEX);
+mark('_-', KEY | LOCAL | TOKEN | USERINFO);
+mark('.', KEY | LOCAL | USERINFO);
+mark('+', LOCAL | USERINFO);
+mark('%', PERCENT | USERINFO);
+mark('-', HYPHEN);
+mark("!#$&'*/=?^`{|}~", LOCAL_RARE);
+mark("~!$&'()*+,;=:", USERINFO);
+for (let code = 0; code <= 32; code++) TABLE[code]! |= VALUE_END;
+mark('"\'`&;,<>)]}\\', VALUE_END);
+mark(' \t', BLANK);
+
+/** Tells whether the character at `index` (out of range: none) belongs to any class in `flags`. */
+export function is(text: string, index: number, flags: number): boolean {
+  const code = text.charCodeAt(index);
+  return code < 128 && (TABLE[code]! & flags) !== 0;
+}
+
+/** Index just past the run of `flags` characters that starts at `from`. */
+export function skipForward(text: string, from: number, flags: number): number {
+  let i = from;
+  while (is(text, i, flags)) i++;
+  return i;
+}
+
+/** Start of the run of `flags` characters that ends just before `end`, looking back at most `limit`. */
+export function skipBackward(text: string, end: number, flags: number, limit: number): number {
+  const stop = Math.max(0, end - limit);
+  let i = end;
+  while (i > stop && is(text, i - 1, flags)) i--;
+  return i;
+}
+
+/** Tells whether the character at `index` is a letter, digit or `_`: gluing it to a match makes the match part of a word. */
+export function isWordChar(text: string, index: number): boolean {
+  return is(text, index, DIGIT | LETTER) || text.charCodeAt(index) === 95;
+}

@@ -1,0 +1,60 @@
+/** @module The anchor-driven scan that runs every rule over a text. */
+import type { Redactions } from './redactions';
+
+/**
+ * One rule. The scan finds each anchor (a character found with `indexOf`, or a match of a
+ * global regex) and calls `detect` there; `detect` looks around the anchor, records any
+ * redaction and returns where its next anchor may be looked for. A rule that has read a run
+ * of text returns the end of that run, so no character is read more than a bounded number
+ * of times: that keeps every rule linear.
+ */
+export interface Detector {
+  /** A single character, or a global regex whose matches start at the anchors. */
+  readonly anchor: string | RegExp;
+  /** Looks for a redaction at anchor `at`; returns an index greater than `at`. */
+  detect(text: string, at: number, found: Redactions): number;
+}
+
+interface AnchorGroup {
+  readonly anchor: string | RegExp;
+  readonly detectors: readonly Detector[];
+}
+
+/** Groups detectors that share an anchor, so the anchor is searched for once. Built once per rule set. */
+export function groupByAnchor(detectors: readonly Detector[]): readonly AnchorGroup[] {
+  const groups = new Map<string | RegExp, Detector[]>();
+  for (const detector of detectors) {
+    const group = groups.get(detector.anchor);
+    if (group) group.push(detector);
+    else groups.set(detector.anchor, [detector]);
+  }
+  return [...groups].map(([anchor, members]) => ({ anchor, detectors: members }));
+}
+
+/** Runs every group over `text`, recording redactions in `found`. */
+export function detectAll(text: string, groups: readonly AnchorGroup[], found: Redactions): void {
+  for (const { anchor, detectors } of groups) {
+    if (detectors.length === 1) {
+      const detector = detectors[0]!;
+      for (let at = find(text, anchor, 0); at !== -1; at = find(text, anchor, detector.detect(text, at, found)));
+      continue;
+    }
+    const resume = detectors.map(() => 0);
+    for (let at = find(text, anchor, 0); at !== -1; ) {
+      let next = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < detectors.length; k++) {
+        if (resume[k]! <= at) resume[k] = detectors[k]!.detect(text, at, found);
+        next = Math.min(next, resume[k]!);
+      }
+      at = find(text, anchor, next);
+    }
+  }
+}
+
+function find(text: string, anchor: string | RegExp, from: number): number {
+  if (typeof anchor === 'string') return text.indexOf(anchor, from);
+  if (from >= text.length) return -1;
+  anchor.lastIndex = from;
+  const match = anchor.exec(text);
+  return match === null ? -1 : match.index;
+}

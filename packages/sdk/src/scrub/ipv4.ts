@@ -1,0 +1,47 @@
+/** @module IPv4 addresses in dotted-quad form. */
+import { DIGIT, is, isWordChar, skipForward } from './chars';
+import type { Detector } from './detector';
+import { IP_ADDRESS } from './placeholders';
+
+const DOT = 46;
+
+/**
+ * A dotted quad, each part 0–255, not glued to a letter, digit, `_` or a fifth part: `10.0.0.1`
+ * and `10.0.0.1:5432` are addresses; `v1.2.3.4` and `1.2.3.4.5` (versions) are not.
+ */
+export const ipv4Addresses: Detector = {
+  // Lands on the last digit of the first part.
+  anchor: /\d\.\d{1,3}\.\d{1,3}\.\d/g,
+  detect(text, at, found) {
+    let start = at;
+    while (start > at - 2 && is(text, start - 1, DIGIT)) start--;
+    if (isWordChar(text, start - 1) || text.charCodeAt(start - 1) === DOT) return skipDotted(text, at);
+    const end = ipv4End(text, start);
+    if (end === -1 || isWordChar(text, end) || (text.charCodeAt(end) === DOT && is(text, end + 1, DIGIT))) return skipDotted(text, at);
+    found.add(start, end, IP_ADDRESS);
+    return end;
+  },
+};
+
+/** End of the dotted quad that starts at `start`, or -1. */
+export function ipv4End(text: string, start: number): number {
+  let i = start;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (text.charCodeAt(i) !== DOT) return -1;
+      i++;
+    }
+    let value = 0;
+    const partStart = i;
+    while (i - partStart < 3 && is(text, i, DIGIT)) value = value * 10 + text.charCodeAt(i++) - 48;
+    if (i === partStart || value > 255 || is(text, i, DIGIT)) return -1;
+  }
+  return i;
+}
+
+/** Passes a whole run of digits and dots, so a long one is read once. */
+function skipDotted(text: string, from: number): number {
+  let i = from + 1;
+  while (is(text, i, DIGIT) || text.charCodeAt(i) === DOT) i++;
+  return i;
+}
