@@ -28,6 +28,19 @@ export const CRASH_REJECTED = 2;
  */
 export function workerMain(requireFn: (id: string) => unknown, send: Send, classify: typeof classifyStatus): void {
   const { parentPort } = requireFn('node:worker_threads') as typeof import('node:worker_threads');
+  // The first HTTP exchange of a fresh thread costs tens of milliseconds of lazy loading and
+  // compiling; pay it now, against an in-memory peer, rather than while a process is dying.
+  try {
+    const { Duplex } = requireFn('node:stream') as typeof import('node:stream');
+    const http = requireFn('node:http') as typeof import('node:http');
+    const peer = new Duplex({ read() {}, write: (_chunk, _encoding, done) => done() });
+    const warmUp = http.request({ method: 'POST', host: 'localhost', path: '/', createConnection: () => peer as unknown as import('node:net').Socket }, (res) => res.resume());
+    warmUp.on('error', () => undefined);
+    warmUp.end('{}');
+    peer.push('HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}');
+  } catch {
+    // Only a warm-up: delivery works without it.
+  }
   parentPort?.on('message', (request: CrashRequest) => {
     const state = new Int32Array(request.state);
     const attemptOne = async (body: string, index: number): Promise<void> => {

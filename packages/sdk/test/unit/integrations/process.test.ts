@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { installHook, isHookInstalled, uninstallHook } from '../../../src/integrations/process';
 
 const EVENTS = ['uncaughtExceptionMonitor', 'uncaughtException', 'unhandledRejection', 'exit', 'beforeExit'] as const;
-const snapshot = () => EVENTS.map((event) => process.listeners(event).slice());
+const snapshot = () => EVENTS.map((event) => process.listeners(event as 'exit').slice());
 
 afterEach(() => uninstallHook());
 
