@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', 'coverage/**', 'packages/gateway/src/ui/**/*.js'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', 'coverage/**', '**/.scratch/**', 'packages/gateway/src/ui/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,7 +14,7 @@ export default tseslint.config(
         Request: 'readonly', Headers: 'readonly', AbortSignal: 'readonly', AbortController: 'readonly',
         performance: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', SharedArrayBuffer: 'readonly',
         Atomics: 'readonly', globalThis: 'readonly', structuredClone: 'readonly', require: 'readonly',
-        __dirname: 'readonly', module: 'writable', document: 'readonly', window: 'readonly', EventSource: 'readonly',
+        __dirname: 'readonly', __filename: 'readonly', module: 'writable', document: 'readonly', window: 'readonly', EventSource: 'readonly',
       },
     },
     rules: {

@@ -148,7 +148,8 @@ async function main(): Promise<void> {
   const dbPath = join(dir, 'bench.db');
   const bodies = reportBodies();
   try {
-    const baseline = await measure('bare node:http, answers 201', ['--input-type=module', '-e', BASELINE_SERVER], bodies);
+    const baselineArgs = ['--input-type=module', '-e', BASELINE_SERVER];
+    const baseline = await measure('bare node:http, answers 201', baselineArgs, bodies);
     const gateway = await measure(
       'sentinel-gateway (SQLite, WAL)',
       [GATEWAY_CLI, '--port', '0', '--db', dbPath, '--api-key', API_KEY],
@@ -163,7 +164,8 @@ async function main(): Promise<void> {
     const bodyBytes = Math.round(bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0) / bodies.length);
     console.log(
       `\nGateway ingest: ${new Date().toISOString()}, node ${process.version}, ${availableParallelism()} CPUs, ` +
-        `${CONNECTIONS} connections × ${DURATION_S} s after ${WARMUP_S} s warm-up, ${bodyBytes}-byte reports, loopback\n`,
+        `${CONNECTIONS} connections × ${DURATION_S} s after ${WARMUP_S} s warm-up, ` +
+        `${bodyBytes}-byte reports, loopback\n`,
     );
     console.log(row(['server', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors']));
     console.log(row(['---', '---:', '---:', '---:', '---:', '---:']));

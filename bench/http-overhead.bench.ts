@@ -1,16 +1,18 @@
 /**
  * Throughput of a one-route app, bare, with sentinel-sdk's integration, and with @sentry/node's
  * error capture (errors only: no tracing), for Express, Fastify and Hono (@hono/node-server).
- * Every server runs in its own child process; autocannon loads it over 127.0.0.1 from this one.
- * The variants of a framework take turns, round after round, in a rotating order.
+ * Every server runs in its own child process, pinned to the second CPU when `taskset` is there;
+ * autocannon loads it over 127.0.0.1 from this process. In each round, bare and sentinel-sdk run
+ * back to back (their order alternating), then @sentry/node, with a short pause after each run.
  *
  *   npm run build -w sentinel-sdk
- *   node --import tsx bench/http-overhead.bench.ts [--duration 3] [--rounds 3] [--connections 50]
+ *   node --import tsx bench/http-overhead.bench.ts [--duration 3] [--rounds 5] [--connections 50]
  *
  * Prints a markdown table on stdout, the single runs on stderr.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -25,6 +27,9 @@ type Variant = (typeof VARIANTS)[number];
 
 const BODY = { hello: 'world' };
 const WARM_UP_SECONDS = 2;
+/** Lets a server finish what it still has in hand before the next run starts. */
+const PAUSE_MS = 500;
+const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((path) => existsSync(path));
 
 // ---- child: one server --------------------------------------------------------------------------
 
@@ -86,12 +91,20 @@ async function listenOn(server: Server): Promise<number> {
 interface Child {
   process: ChildProcess;
   url: string;
+  /** The child's CPU time so far, user + system, in microseconds. */
+  cpu(): Promise<number>;
+}
+
+interface Run {
+  rps: number;
+  /** Server CPU time per request served, in microseconds: unlike req/s, barely moved by other load on the machine. */
+  cpuPerRequest: number;
 }
 
 async function startChild(framework: Framework, variant: Variant, sinkUrl: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', framework, variant, sinkUrl], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const argv = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', framework, variant, sinkUrl];
+  const [command, ...args] = (TASKSET ? [TASKSET, '-c', '1', ...argv] : argv) as [string, ...string[]];
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   // The servers' own logging (stack traces of the failing check request) is kept out of the output.
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -100,16 +113,26 @@ async function startChild(framework: Framework, variant: Variant, sinkUrl: strin
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const [line] = (await Promise.race([once(lines, 'line'), once(child, 'exit').then(() => [undefined])])) as [string | undefined];
   if (line === undefined) throw new Error(`${framework}/${variant} did not start:\n${stderr}`);
-  return { process: child, url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}` };
+  return {
+    process: child,
+    url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`,
+    async cpu() {
+      child.send('cpu');
+      const [usage] = (await once(child, 'message')) as [{ user: number; system: number }];
+      return usage.user + usage.system;
+    },
+  };
 }
 
-async function load(url: string, duration: number, connections: number): Promise<number> {
-  const result = await autocannon({ url, connections, duration });
-  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
-  return result.requests.average;
+async function load(child: Child, duration: number, connections: number): Promise<Run> {
+  const cpuBefore = await child.cpu();
+  const result = await autocannon({ url: child.url, connections, duration });
+  const cpu = (await child.cpu()) - cpuBefore;
+  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${child.url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+  return { rps: result.requests.average, cpuPerRequest: cpu / result.requests.total };
 }
 
-/** A loopback sink for the reports of both SDKs; counts what arrives per variant. */
+/** A loopback sink for the reports of both SDKs; counts what arrives. */
 async function startSink(): Promise<{ url: string; count: () => number; close: () => void }> {
   let received = 0;
   const server = createServer((req, res) => {
@@ -145,7 +168,7 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { duration: { type: 'string', default: '3' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' } },
+    options: { duration: { type: 'string', default: '3' }, rounds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' } },
   });
   const duration = Number(values.duration);
   const rounds = Number(values.rounds);
@@ -159,35 +182,42 @@ async function main(): Promise<void> {
     try {
       for (const variant of VARIANTS) {
         await checkReports(children[variant], variant, sink);
-        await load(children[variant].url, WARM_UP_SECONDS, connections);
+        await load(children[variant], WARM_UP_SECONDS, connections);
       }
-      const runs = { bare: [], sentinel: [], sentry: [] } as Record<Variant, number[]>;
+      const runs = { bare: [], sentinel: [], sentry: [] } as Record<Variant, Run[]>;
       for (let round = 0; round < rounds; round++) {
-        for (let i = 0; i < VARIANTS.length; i++) {
-          const variant = VARIANTS[(round + i) % VARIANTS.length] as Variant;
-          const rps = await load(children[variant].url, duration, connections);
-          runs[variant].push(rps);
-          console.error(`${framework} ${variant} round ${round + 1}: ${Math.round(rps)} req/s`);
+        const order: Variant[] = round % 2 === 0 ? ['bare', 'sentinel', 'sentry'] : ['sentinel', 'bare', 'sentry'];
+        for (const variant of order) {
+          const run = await load(children[variant], duration, connections);
+          runs[variant].push(run);
+          console.error(`${framework} ${variant} round ${round + 1}: ${Math.round(run.rps)} req/s, ${run.cpuPerRequest.toFixed(1)} µs CPU/request`);
+          await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
         }
       }
-      const bare = median(runs.bare);
-      const cell = (variant: Variant): string => `${Math.round(median(runs[variant]))} | ${(median(runs[variant]) / bare).toFixed(3)}`;
-      rows.push(`| ${framework} | ${Math.round(bare)} | ${cell('sentinel')} | ${cell('sentry')} |`);
+      const rps = (variant: Variant): number => median(runs[variant].map((run) => run.rps));
+      const cpu = (variant: Variant): number => median(runs[variant].map((run) => run.cpuPerRequest));
+      const cells = (variant: Variant): string =>
+        `${Math.round(rps(variant))} | ${(rps(variant) / rps('bare')).toFixed(3)} | ${cpu(variant).toFixed(1)} | ${(cpu('bare') / cpu(variant)).toFixed(3)}`;
+      rows.push(`| ${framework} | ${Math.round(rps('bare'))} | ${cpu('bare').toFixed(1)} | ${cells('sentinel')} | ${cells('sentry')} |`);
     } finally {
       for (const child of Object.values(children)) child.process.kill();
     }
   }
   sink.close();
 
-  console.log(`Median of ${rounds} runs of ${duration} s per variant, ${connections} connections, GET / answering a small JSON body.\n`);
-  console.log('| framework | bare req/s | sentinel-sdk req/s | ratio | @sentry/node req/s | ratio |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`Medians of ${rounds} runs of ${duration} s per variant, ${connections} connections, GET / answering a small JSON body.`);
+  console.log('Throughput ratio: req/s ÷ bare req/s. CPU ratio: bare server CPU per request ÷ this variant\'s (1 = no added cost).\n');
+  console.log(
+    '| framework | bare req/s | bare µs CPU/req | sentinel-sdk req/s | ratio | µs CPU/req | CPU ratio | @sentry/node req/s | ratio | µs CPU/req | CPU ratio |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
 }
 
 if (process.argv[2] === '--serve') {
   const [framework, variant, sinkUrl] = process.argv.slice(3) as [Framework, Variant, string];
   const port = await serve(framework, variant, sinkUrl);
+  process.on('message', () => process.send?.(process.cpuUsage()));
   process.stdout.write(`${JSON.stringify({ port })}\n`);
 } else {
   await main();

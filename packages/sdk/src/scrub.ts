@@ -1,13 +1,13 @@
 /** @module PII scrubbing: the built-in rules, compiled once, and user scrubbers on top. */
 import { authSchemeCredentials } from './scrub/auth-schemes';
 import { cardNumbers } from './scrub/cards';
+import { colonRules } from './scrub/colon';
 import { detectAll, groupByAnchor } from './scrub/detector';
 import { emailAddresses, encodedEmailAddresses } from './scrub/email';
 import { ipv4Addresses } from './scrub/ipv4';
-import { ipv6Addresses } from './scrub/ipv6';
 import { privateKeyBlocks } from './scrub/private-keys';
 import { Redactions } from './scrub/redactions';
-import { assignmentSecrets, colonSecrets } from './scrub/secrets';
+import { assignmentSecrets } from './scrub/secrets';
 import { cloudKeys, dashTokens, jsonWebTokens, underscoreTokens } from './scrub/tokens';
 
 /**
@@ -26,7 +26,7 @@ const DEFAULT_REPLACEMENT = '[REDACTED]';
  */
 const RULES = groupByAnchor([
   assignmentSecrets,
-  colonSecrets,
+  colonRules,
   privateKeyBlocks,
   authSchemeCredentials,
   jsonWebTokens,
@@ -35,7 +35,6 @@ const RULES = groupByAnchor([
   dashTokens,
   emailAddresses,
   encodedEmailAddresses,
-  ipv6Addresses,
   ipv4Addresses,
   cardNumbers,
 ]);

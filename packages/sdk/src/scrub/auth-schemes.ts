@@ -1,7 +1,7 @@
 /** @module Credentials after an HTTP authentication scheme: `Bearer …`, `Basic …`. */
 import { BLANK, CREDENTIAL, DIGIT, LETTER, UPPER, is, isWordChar, skipForward } from './chars';
 import type { Detector } from './detector';
-import { REDACTED_TOKEN } from './placeholders';
+import { REDACTED_TOKEN, touchesPlaceholder } from './placeholders';
 
 const SCHEMES = ['Bearer', 'BEARER', 'Basic', 'BASIC'];
 const MIN_LENGTH = 8;
@@ -22,8 +22,9 @@ export const authSchemeCredentials: Detector = {
     while (is(text, start, BLANK) && start - at < scheme.length + 4) start++;
     let end = skipForward(text, start, CREDENTIAL);
     while (end > start && text.charCodeAt(end - 1) === 46) end--;
-    if (looksLikeCredential(text, start, end)) found.add(start, end, REDACTED_TOKEN);
-    return Math.max(end, at + 1);
+    if (!looksLikeCredential(text, start, end) || touchesPlaceholder(text, at, end)) return start;
+    found.add(start, end, REDACTED_TOKEN);
+    return end;
   },
 };
 

@@ -1,7 +1,7 @@
 /** @module Payment card numbers: 13–19 digits, plain or grouped, Luhn-valid only. */
 import { DIGIT, is, isWordChar, skipForward } from './chars';
-import type { Detector } from './detector';
-import { CREDIT_CARD } from './placeholders';
+import { NUMBER_ANCHOR, type Detector } from './detector';
+import { CREDIT_CARD, touchesPlaceholder } from './placeholders';
 
 const SPACE = 32;
 const DASH = 45;
@@ -22,21 +22,21 @@ const MAX_GROUP = 6;
  * numbers outside the Visa range, which starts with 4.
  */
 export const cardNumbers: Detector = {
-  // Lands on the first digit of a run of five or more, or of four followed by a separator.
-  anchor: /\d\d\d\d[\d -]/g,
+  anchor: NUMBER_ANCHOR,
   detect(text, at, found) {
+    if (text.charCodeAt(at + 1) === DOT) return skipDotted(text, at);
     const runEnd = skipForward(text, at, DIGIT);
     const prev = text.charCodeAt(at - 1);
     if (isWordChar(text, at - 1) || prev === 43 || (prev === DOT && is(text, at - 2, DIGIT))) return runEnd;
     const length = runEnd - at;
     if (length === 4) {
       const end = groupedCardEnd(text, at);
-      if (end !== -1) found.add(at, end, CREDIT_CARD);
+      if (end !== -1 && !touchesPlaceholder(text, at, end)) found.add(at, end, CREDIT_CARD);
       return Math.max(end, runEnd);
     }
     const first = text.charCodeAt(at);
     const epochMillis = length === MIN_DIGITS && first >= 49 && first <= 51;
-    if (length >= MIN_DIGITS && length <= MAX_DIGITS && !epochMillis && endsNumber(text, runEnd) && isLuhnValid(text, at, runEnd)) {
+    if (length >= MIN_DIGITS && length <= MAX_DIGITS && !epochMillis && endsNumber(text, runEnd) && !touchesPlaceholder(text, at, runEnd) && isLuhnValid(text, at, runEnd)) {
       found.add(at, runEnd, CREDIT_CARD);
     }
     return runEnd;
@@ -60,6 +60,13 @@ function groupedCardEnd(text: string, start: number): number {
     if (digits >= MIN_DIGITS && endsNumber(text, i) && isLuhnValid(text, start, i)) best = i;
   }
   return best;
+}
+
+/** Passes a run of digits and dots (a dotted quad, a version): no card starts inside one. */
+function skipDotted(text: string, from: number): number {
+  let i = from + 1;
+  while (is(text, i, DIGIT) || text.charCodeAt(i) === DOT) i++;
+  return i;
 }
 
 /** Tells whether a number may end at `i`: no letter, digit or `_` follows, nor a decimal part. */

@@ -9,11 +9,18 @@ import type { Redactions } from './redactions';
  * of times: that keeps every rule linear.
  */
 export interface Detector {
-  /** A single character, or a global regex whose matches start at the anchors. */
+  /** A string searched for with `indexOf` (best a single rare character), or a global regex whose matches start at the anchors. */
   readonly anchor: string | RegExp;
   /** Looks for a redaction at anchor `at`; returns an index greater than `at`. */
   detect(text: string, at: number, found: Redactions): number;
 }
+
+/**
+ * The anchor of the number rules (card numbers and IPv4), shared so that digits are scanned
+ * once: a digit followed by three digits, a digit or separator, and a digit; or the last digit
+ * of the first part of a dotted quad. Each rule passes over the other's runs in one step.
+ */
+export const NUMBER_ANCHOR = /\d(?:\d\d\d[\d -]\d|\.\d{1,3}\.\d{1,3}\.\d)/g;
 
 interface AnchorGroup {
   readonly anchor: string | RegExp;
@@ -34,9 +41,14 @@ export function groupByAnchor(detectors: readonly Detector[]): readonly AnchorGr
 /** Runs every group over `text`, recording redactions in `found`. */
 export function detectAll(text: string, groups: readonly AnchorGroup[], found: Redactions): void {
   for (const { anchor, detectors } of groups) {
-    if (detectors.length === 1) {
+    if (detectors.length === 1 && typeof anchor === 'string') {
       const detector = detectors[0]!;
-      for (let at = find(text, anchor, 0); at !== -1; at = find(text, anchor, detector.detect(text, at, found)));
+      const code = anchor.length === 1 ? anchor.charCodeAt(0) : -1;
+      for (let at = text.indexOf(anchor); at !== -1; ) {
+        const resume = detector.detect(text, at, found);
+        // Dense anchors (`a@a@a@…`) are cheaper to step onto than to search for.
+        at = text.charCodeAt(resume) === code ? resume : text.charCodeAt(resume + 1) === code ? resume + 1 : text.indexOf(anchor, resume);
+      }
       continue;
     }
     const resume = detectors.map(() => 0);

@@ -1,7 +1,7 @@
 /** @module Email addresses, and passwords in URLs (which look like them: `postgres://user:pass@host`). */
 import { DIGIT, HYPHEN, LETTER, LOCAL, LOCAL_RARE, PERCENT, USERINFO, is, isWordChar, skipBackward } from './chars';
 import type { Detector } from './detector';
-import { EMAIL, REDACTED_SECRET } from './placeholders';
+import { EMAIL, REDACTED_SECRET, touchesPlaceholder } from './placeholders';
 import type { Redactions } from './redactions';
 
 /** Limits of RFC 5321 §4.5.3.1; also what keeps each look-around short. */
@@ -18,15 +18,18 @@ const COLON = 58;
 /**
  * `local@domain.tld`: plus tags, subdomains, quoted in JSON, inside URLs (`?email=…`). The
  * domain needs at least two labels and a top-level label of two or more letters, so
- * `lodash@4.17.21` and `user@localhost` stay. After `scheme://`, the part before `@` is URL
- * userinfo instead: its password is redacted and the host kept.
+ * `lodash@4.17.21` and `user@localhost` stay. After `//`, a `user:password` before the `@`
+ * is URL userinfo instead: the password is redacted and the host kept.
  */
 export const emailAddresses: Detector = {
   anchor: '@',
   detect(text, at, found) {
     const userinfo = userinfoStart(text, at);
-    if (userinfo !== -1) return redactUrlPassword(text, userinfo, at, found);
-    redactEmail(text, localPartStart(text, at, LOCAL | PERCENT), at + 1, found);
+    if (userinfo !== -1) {
+      const resume = redactUrlPassword(text, userinfo, at, found);
+      if (resume !== -1) return resume;
+    }
+    redactEmail(text, at, at + 1, LOCAL | PERCENT, found);
     return at + 1;
   },
 };
@@ -36,15 +39,17 @@ export const encodedEmailAddresses: Detector = {
   anchor: '%',
   detect(text, at, found) {
     if (text.charCodeAt(at + 1) !== 52 || text.charCodeAt(at + 2) !== 48) return at + 1;
-    redactEmail(text, localPartStart(text, at, LOCAL), at + 3, found);
+    redactEmail(text, at, at + 3, LOCAL, found);
     return at + 3;
   },
 };
 
-function redactEmail(text: string, localStart: number, domainStart: number, found: Redactions): void {
-  if (localStart === -1) return;
+/** Redacts `local@domain` around the at-sign `[localEnd, domainStart)`; the domain is checked first, as it fails most often. */
+function redactEmail(text: string, localEnd: number, domainStart: number, everyday: number, found: Redactions): void {
   const end = domainEnd(text, domainStart);
-  if (end !== -1) found.add(localStart, end, EMAIL);
+  if (end === -1) return;
+  const start = localPartStart(text, localEnd, everyday);
+  if (start !== -1 && !touchesPlaceholder(text, start, end)) found.add(start, end, EMAIL);
 }
 
 /**
@@ -60,49 +65,50 @@ function localPartStart(text: string, end: number, everyday: number): number {
   return start < end ? start : -1;
 }
 
-/** End of the domain that starts at `from`, or -1 when there is none. */
+/**
+ * End of the longest domain that starts at `from`, or -1. The domain needs two labels or more,
+ * and its top-level label is two letters or more (or punycode, `xn--…`); that label may be
+ * cut at a dash, as in `bob@example.com-based`.
+ */
 function domainEnd(text: string, from: number): number {
-  let i = from;
+  let best = -1;
   let labels = 0;
-  let lastLabel = from;
-  for (;;) {
-    lastLabel = i;
+  for (let i = from; ; i++) {
+    const label = i;
     while (i - from <= MAX_DOMAIN_LENGTH && is(text, i, LETTER | DIGIT | HYPHEN)) i++;
-    if (i === lastLabel || i - lastLabel > MAX_LABEL_LENGTH || i - from > MAX_DOMAIN_LENGTH) return -1;
-    labels++;
-    if (text.charCodeAt(i) !== DOT || !is(text, i + 1, LETTER | DIGIT)) break;
-    i++;
+    if (i === label || i - label > MAX_LABEL_LENGTH || i - from > MAX_DOMAIN_LENGTH) return best;
+    if (++labels >= 2) {
+      let end = label;
+      while (end < i && is(text, end, LETTER)) end++;
+      if (text.startsWith('xn--', label)) end = i;
+      else if (end < i && text.charCodeAt(end) !== 45) end = -1;
+      if (end - label >= 2 && !isWordChar(text, end)) best = end;
+    }
+    if (text.charCodeAt(i) !== DOT || !is(text, i + 1, LETTER | DIGIT)) return best;
   }
-  if (labels < 2 || i - lastLabel < 2 || isWordChar(text, i)) return -1;
-  if (text.startsWith('xn--', lastLabel)) return i;
-  for (let k = lastLabel; k < i; k++) if (!is(text, k, LETTER)) return -1;
-  return i;
 }
 
-/** Start of the userinfo when the `@` at `at` follows `scheme://userinfo`, or -1. */
+/** Start of the userinfo when the `@` at `at` follows `//userinfo` (as in `scheme://`), or -1. */
 function userinfoStart(text: string, at: number): number {
   const start = skipBackward(text, at, USERINFO, MAX_USERINFO_LENGTH + 1);
   if (at - start > MAX_USERINFO_LENGTH) return -1;
-  const isAfterScheme =
-    text.charCodeAt(start - 1) === SLASH &&
-    text.charCodeAt(start - 2) === SLASH &&
-    text.charCodeAt(start - 3) === COLON &&
-    is(text, start - 4, LETTER | DIGIT);
-  return isAfterScheme ? start : -1;
+  return text.charCodeAt(start - 1) === SLASH && text.charCodeAt(start - 2) === SLASH ? start : -1;
 }
 
-/** Redacts the password of `user:password@host`; the host starts after the authority's last `@`. */
+/**
+ * Redacts the password of `user:password@host` (the host starts after the authority's last
+ * `@`) and returns where to go on; -1 when the userinfo has no password, as in
+ * `ssh://git@host`, which is then read as an email.
+ */
 function redactUrlPassword(text: string, start: number, at: number, found: Redactions): number {
+  let colon = start;
+  while (colon < at && text.charCodeAt(colon) !== COLON) colon++;
+  if (colon >= at - 1) return -1;
   let hostAt = at;
   for (let i = at + 1; i - at <= MAX_USERINFO_LENGTH; i++) {
     if (text.charCodeAt(i) === AT) hostAt = i;
     else if (!is(text, i, USERINFO)) break;
   }
-  for (let i = start; i < hostAt; i++) {
-    if (text.charCodeAt(i) === COLON) {
-      found.add(i + 1, hostAt, REDACTED_SECRET);
-      break;
-    }
-  }
+  found.add(colon + 1, hostAt, REDACTED_SECRET);
   return hostAt + 1;
 }

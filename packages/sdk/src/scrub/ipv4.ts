@@ -1,7 +1,7 @@
 /** @module IPv4 addresses in dotted-quad form. */
 import { DIGIT, is, isWordChar, skipForward } from './chars';
-import type { Detector } from './detector';
-import { IP_ADDRESS } from './placeholders';
+import { NUMBER_ANCHOR, type Detector } from './detector';
+import { IP_ADDRESS, touchesPlaceholder } from './placeholders';
 
 const DOT = 46;
 
@@ -10,14 +10,16 @@ const DOT = 46;
  * and `10.0.0.1:5432` are addresses; `v1.2.3.4` and `1.2.3.4.5` (versions) are not.
  */
 export const ipv4Addresses: Detector = {
-  // Lands on the last digit of the first part.
-  anchor: /\d\.\d{1,3}\.\d{1,3}\.\d/g,
+  anchor: NUMBER_ANCHOR,
   detect(text, at, found) {
+    if (text.charCodeAt(at + 1) !== DOT) return skipForward(text, at, DIGIT);
     let start = at;
     while (start > at - 2 && is(text, start - 1, DIGIT)) start--;
     if (isWordChar(text, start - 1) || text.charCodeAt(start - 1) === DOT) return skipDotted(text, at);
     const end = ipv4End(text, start);
-    if (end === -1 || isWordChar(text, end) || (text.charCodeAt(end) === DOT && is(text, end + 1, DIGIT))) return skipDotted(text, at);
+    if (end === -1 || isWordChar(text, end) || (text.charCodeAt(end) === DOT && is(text, end + 1, DIGIT)) || touchesPlaceholder(text, start, end)) {
+      return skipDotted(text, at);
+    }
     found.add(start, end, IP_ADDRESS);
     return end;
   },

@@ -2,7 +2,7 @@
 import { HEX, DIGIT, LETTER, is, isWordChar } from './chars';
 import type { Detector } from './detector';
 import { ipv4End } from './ipv4';
-import { IP_ADDRESS } from './placeholders';
+import { IP_ADDRESS, touchesPlaceholder } from './placeholders';
 
 const COLON = 58;
 const DOT = 46;
@@ -20,14 +20,17 @@ function isHexOrColon(text: string, i: number): boolean {
  * where the brackets go too). Only a colon followed by `:` or by two groups can be part of
  * one, so the colons of stack frames and clock times are passed over at once.
  *
- * Left alone: `a::b` where both groups are letters only (a C++ or Ruby scope, like `std::vector`),
+ * Left alone: bare `a::b` where both groups are letters only (a C++ or Ruby scope, like `std::vector`),
  * anything glued to a letter, digit, `_` or `.`, and colon-separated hex that is not a valid
  * address (`aa:bb:cc:dd:ee:ff`, `12:30:45`).
  */
 export const ipv6Addresses: Detector = {
   anchor: ':',
   detect(text, at, found) {
-    if (text.charCodeAt(at + 1) !== COLON && !twoGroupsFollow(text, at)) return at + 1;
+    if (text.charCodeAt(at + 1) !== COLON) {
+      const stop = groupsEnd(text, at);
+      if (stop !== -1) return stop;
+    }
     let start = at;
     while (start > at - MAX_LENGTH && isHexOrColon(text, start - 1)) start--;
     let runEnd = at + 1;
@@ -38,28 +41,35 @@ export const ipv6Addresses: Detector = {
     if (text.charCodeAt(end - 1) === COLON && text.charCodeAt(end - 2) !== COLON) end--;
     if (end - start > MAX_LENGTH || isWordChar(text, start - 1) || text.charCodeAt(start - 1) === DOT || isHexOrColon(text, start - 1)) return runEnd;
     const groups = countGroups(text, start, end);
-    if (groups === -1 || (groups === 2 && isScope(text, start, end))) return runEnd;
-    if (text.charCodeAt(end) === 37 /* % */) {
+    if (groups === -1) return runEnd;
+    const zoned = text.charCodeAt(end) === 37; // %
+    if (groups === 2 && !zoned && text.charCodeAt(start - 1) !== 91 && isScope(text, start, end)) return runEnd;
+    if (zoned) {
       let zoneEnd = end + 1;
-      while (zoneEnd - end <= MAX_ZONE_LENGTH && (isWordChar(text, zoneEnd) || text.charCodeAt(zoneEnd) === 45 || text.charCodeAt(zoneEnd) === DOT)) zoneEnd++;
-      if (zoneEnd > end + 1) end = zoneEnd;
+      while (zoneEnd - end <= MAX_ZONE_LENGTH + 1 && (isWordChar(text, zoneEnd) || text.charCodeAt(zoneEnd) === 45 || text.charCodeAt(zoneEnd) === DOT)) zoneEnd++;
+      if (zoneEnd === end + 1 || zoneEnd - end > MAX_ZONE_LENGTH + 1) return runEnd;
+      end = zoneEnd;
     }
-    if (isWordChar(text, end)) return runEnd;
+    if (isWordChar(text, end) || touchesPlaceholder(text, start, end) || text.charCodeAt(runEnd) === 91) return runEnd;
     found.add(start, end, IP_ADDRESS);
     return Math.max(runEnd, end);
   },
 };
 
-/** Tells whether `:h:h:` (groups of 1–4 hex digits) starts at the colon `at`. */
-function twoGroupsFollow(text: string, at: number): boolean {
+/**
+ * -1 when `:h:h:` (groups of 1–4 hex digits) starts at the colon `at`; otherwise where to look
+ * next: just before where the pattern broke, so the second colon of `app.js:10:15)` is passed
+ * over, but not the `::` of `a:b::1`.
+ */
+function groupsEnd(text: string, at: number): number {
   let i = at + 1;
   for (let group = 0; group < 2; group++) {
     const groupStart = i;
     while (i - groupStart < 5 && is(text, i, HEX)) i++;
-    if (i === groupStart || i - groupStart > 4 || text.charCodeAt(i) !== COLON) return false;
+    if (i === groupStart || i - groupStart > 4 || text.charCodeAt(i) !== COLON) return Math.max(i - 1, at + 1);
     i++;
   }
-  return true;
+  return -1;
 }
 
 /** Number of 16-bit groups in `text[start, end)` (a trailing dotted quad counts two), or -1 when it is no address. */
@@ -77,7 +87,7 @@ function countGroups(text: string, start: number, end: number): number {
     while (i < end && i - groupStart < 5 && is(text, i, HEX)) i++;
     const length = i - groupStart;
     if (length === 0 || length > 4) return -1;
-    if (text.charCodeAt(i) === DOT) {
+    if (i < end && text.charCodeAt(i) === DOT) {
       if (ipv4End(text, groupStart) !== end) return -1;
       groups += 2;
       break;

@@ -15,3 +15,16 @@ export function startsWithPlaceholder(text: string, index: number): boolean {
   for (const placeholder of PLACEHOLDERS) if (text.startsWith(placeholder, index)) return true;
   return false;
 }
+
+/**
+ * Tells whether `[start, end)` sits right after a `]` or right before a `[` (a `.` between
+ * counts as touching), as it would next to a placeholder. Rules that check what surrounds a
+ * match refuse such a match: scrubbing the output again then finds nothing new, so `scrub`
+ * stays idempotent even where a redaction removed the character that kept a neighbour from
+ * matching the first time.
+ */
+export function touchesPlaceholder(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1) === 46 ? start - 2 : start - 1;
+  const after = text.charCodeAt(end) === 46 ? end + 1 : end;
+  return text.charCodeAt(before) === 93 || text.charCodeAt(after) === 91;
+}

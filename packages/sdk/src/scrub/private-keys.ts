@@ -12,13 +12,8 @@ const PRIVATE_LABEL = /^[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?$/;
  * redacted to the end of the text. Certificates and public keys are not secrets and stay.
  */
 export const privateKeyBlocks: Detector = {
-  anchor: '-',
+  anchor: BEGIN,
   detect(text, at, found) {
-    if (!text.startsWith(BEGIN, at)) {
-      let end = at + 1;
-      while (text.charCodeAt(end) === 45) end++;
-      return end;
-    }
     const labelStart = at + BEGIN.length;
     const labelEnd = text.indexOf('-----', labelStart);
     if (labelEnd === -1 || labelEnd - labelStart > MAX_LABEL_LENGTH) return labelStart;

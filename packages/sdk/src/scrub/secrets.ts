@@ -11,13 +11,12 @@ const MAX_GAP = 4;
 const MAX_COOKIE_NAME_LENGTH = 256;
 
 const EQUALS = 61;
-const COLON = 58;
 const BACKSLASH = 92;
 
 /** Unquoted values that carry no secret and say something useful when they are there. */
-const LITERALS = new Set(['null', 'undefined', 'true', 'false']);
+const LITERALS = ['null', 'undefined', 'true', 'false'];
 /** `Authorization` schemes kept in front of the redacted credential. */
-const SCHEMES = /^(?:bearer|basic|token)[ \t]+/i;
+const SCHEMES = ['bearer', 'basic', 'token'];
 /** `Set-Cookie` attributes: not secrets, kept as they are. */
 const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'samesite', 'secure', 'httponly', 'partitioned', 'priority']);
 
@@ -42,11 +41,6 @@ export const colonSecrets: Detector = {
   anchor: ':',
   detect(text, at, found) {
     const next = text.charCodeAt(at + 1);
-    if (next === COLON) {
-      let end = at + 2;
-      while (text.charCodeAt(end) === COLON) end++;
-      return end;
-    }
     if (!is(text, at + 1, BLANK) && !isQuote(next) && next !== BACKSLASH && !isQuote(text.charCodeAt(at - 1))) return at + 1;
     return detectValue(text, at, found, true);
   },
@@ -65,7 +59,7 @@ function detectValue(text: string, separator: number, found: Redactions, colon: 
     if (text.charCodeAt(keyEnd - 1) === BACKSLASH) keyEnd--;
   }
   const keyStart = skipBackward(text, keyEnd, KEY, MAX_KEY_LENGTH + 1);
-  if (keyStart === keyEnd || keyEnd - keyStart > MAX_KEY_LENGTH) return separator + 1;
+  if (keyStart === keyEnd || keyEnd - keyStart > MAX_KEY_LENGTH || text.charCodeAt(keyStart - 1) === 93) return separator + 1;
   const name = matchSensitiveKey(text, keyStart, keyEnd);
   if (name === undefined) return separator + 1;
 
@@ -87,15 +81,30 @@ function detectValue(text: string, separator: number, found: Redactions, colon: 
   }
   if (startsWithPlaceholder(text, start)) return start + 1;
 
-  const scheme = SCHEMES.exec(text.slice(start, start + 16));
-  const credential = scheme === null ? start : start + scheme[0].length;
+  const credential = afterScheme(text, start);
+  const scheme = credential > start;
+  if (scheme && startsWithPlaceholder(text, credential)) return credential + 1;
   const end = quote === 0 ? valueEnd(text, credential) : quotedEnd(text, credential, quote, escaped);
-  if (end === credential) return Math.max(end, separator + 1);
-  if (quote === 0 && LITERALS.has(text.slice(start, end))) return end;
-  if (scheme !== null) found.add(credential, end, REDACTED_TOKEN);
+  if (end === credential) return end;
+  if (quote === 0 && LITERALS.some((literal) => literal.length === end - start && text.startsWith(literal, start))) return end;
+  if (scheme) found.add(credential, end, REDACTED_TOKEN);
   else if (name === 'cookie' && colon && quote === 0) return redactCookies(text, start, found);
   else found.add(start, end, REDACTED_SECRET);
   return end;
+}
+
+/** Where the credential starts when an authentication scheme (any case) and blanks start the value at `start`; otherwise `start`. */
+function afterScheme(text: string, start: number): number {
+  for (const scheme of SCHEMES) {
+    let i = 0;
+    while (i < scheme.length && (text.charCodeAt(start + i) | 32) === scheme.charCodeAt(i)) i++;
+    if (i === scheme.length && is(text, start + i, BLANK)) {
+      i++;
+      while (i < scheme.length + MAX_GAP && is(text, start + i, BLANK)) i++;
+      return start + i;
+    }
+  }
+  return start;
 }
 
 function valueEnd(text: string, from: number): number {

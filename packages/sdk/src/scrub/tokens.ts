@@ -1,14 +1,14 @@
 /** @module Credentials recognisable by their own format, wherever they appear. */
 import { DIGIT, LETTER, TOKEN, UPPER, is, skipForward } from './chars';
 import type { Detector } from './detector';
-import { REDACTED_TOKEN } from './placeholders';
+import { REDACTED_TOKEN, touchesPlaceholder } from './placeholders';
 import type { Redactions } from './redactions';
 
 const DOT = 46;
 
 /** Adds `[start, end)` when it is not glued to a longer token on either side. */
 function addToken(text: string, start: number, end: number, found: Redactions): number {
-  if (!is(text, start - 1, TOKEN) && !is(text, end, TOKEN)) found.add(start, end, REDACTED_TOKEN);
+  if (!is(text, start - 1, TOKEN) && !is(text, end, TOKEN) && !touchesPlaceholder(text, start, end)) found.add(start, end, REDACTED_TOKEN);
   return end;
 }
 
@@ -28,7 +28,7 @@ export const jsonWebTokens: Detector = {
       end = skipForward(text, end + 1, TOKEN);
       segments++;
     }
-    if (segments >= 2) found.add(start, end, REDACTED_TOKEN);
+    if (segments >= 2 && !touchesPlaceholder(text, start, end)) found.add(start, end, REDACTED_TOKEN);
     return end;
   },
 };

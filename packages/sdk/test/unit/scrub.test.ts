@@ -196,6 +196,8 @@ const URL_PASSWORDS: readonly Case[] = [
   ['mysql://root:p@ss@db.local/app', 'mysql://root:[REDACTED_SECRET]@db.local/app'],
   ['jdbc:mysql://u:p@h:3306/d', 'jdbc:mysql://u:[REDACTED_SECRET]@h:3306/d'],
   ['"DATABASE_URL":"postgresql://u:secret@db.example.com/app"', '"DATABASE_URL":"postgresql://u:[REDACTED_SECRET]@db.example.com/app"'],
+  ['//u:p@cdn.example.com/x', '//u:[REDACTED_SECRET]@cdn.example.com/x'],
+  ['user only ssh://git@github.example.com/o/r', 'user only ssh://[EMAIL]/o/r'],
 ];
 
 /** Text that must come out exactly as it went in. */
@@ -265,7 +267,6 @@ const UNCHANGED: readonly string[] = [
   'a@b',
   'foo @ bar',
   '@Injectable()',
-  'https://bob@example.com/',
   // words that contain key names
   'tokenizer: bert',
   'passwordless: true',

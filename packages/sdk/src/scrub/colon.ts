@@ -1,0 +1,22 @@
+/** @module The rules that start at a colon, behind one dispatch. */
+import { HEX, is } from './chars';
+import type { Detector } from './detector';
+import { ipv6Addresses } from './ipv6';
+import { colonSecrets } from './secrets';
+
+/**
+ * The colon is the busiest anchor (every stack frame has two), so it is searched for once and
+ * the character after it picks the rule: an IPv6 address goes on with a colon or a hex digit;
+ * a `key: value` with a blank or a quote. `"key":value` can be either, and is tried as a
+ * secret first.
+ */
+export const colonRules: Detector = {
+  anchor: ':',
+  detect(text, at, found) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 58) return ipv6Addresses.detect(text, at, found);
+    if (!is(text, at + 1, HEX)) return colonSecrets.detect(text, at, found);
+    const resume = colonSecrets.detect(text, at, found);
+    return resume > at + 1 ? resume : ipv6Addresses.detect(text, at, found);
+  },
+};
