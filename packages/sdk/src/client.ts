@@ -2,6 +2,7 @@
 import { createLogger, type Logger, type WarnSink } from './logger';
 import type { ExceptionPayload, ResolvedOptions } from './options';
 import { buildPayload, sanitizePayload } from './payload';
+import { createDropTally } from './drop-tally';
 import { createRepeatLimiter } from './repeat-limiter';
 import { createScrubber } from './scrub';
 import { createTransport, type Delivery, type Transport } from './transport';
@@ -38,10 +39,9 @@ const CAPTURED: WeakMap<object, Promise<string | null>> = ((globalThis as Record
 export function createClient(options: ResolvedOptions, send: Send, sink?: WarnSink): Client {
   const logger = createLogger(options.apiKey, sink);
   const scrub = createScrubber(options.scrubbers);
-  const transport: Transport = createTransport(options, logger, send);
-  const repeats = createRepeatLimiter(() =>
-    logger.warn('repeats_collapsed', 'an error is repeating fast: at most 5 reports of one error per minute are sent, the rest are counted here'),
-  );
+  const drops = createDropTally(logger);
+  const transport: Transport = createTransport(options, logger, send, drops);
+  const repeats = createRepeatLimiter(() => drops.count('repeat_collapsed'));
   let closed = false;
 
   const preparePayload = (error: unknown, context?: CaptureContext): ExceptionPayload | null => {

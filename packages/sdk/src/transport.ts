@@ -1,4 +1,5 @@
 /** @module Delivery queue: bounded, concurrent, retrying, pausing on 429, breaking on outages. */
+import type { DropTally } from './drop-tally';
 import type { Logger } from './logger';
 import { gatewayHeaders, type Send, type SendResponse } from './http-send';
 import { type AttemptOutcome, backoffDelay, classifyStatus, parseRetryAfter } from './retry';
@@ -60,7 +61,13 @@ export interface Clock {
  * Creates the delivery queue. Failures are logged (rate-limited per cause) and resolved as
  * `null`; nothing ever throws or rejects into the caller. Timers are unref'd.
  */
-export function createTransport(options: TransportOptions, logger: Logger, send: Send, clock: Clock = { now: Date.now, random: Math.random }): Transport {
+export function createTransport(
+  options: TransportOptions,
+  logger: Logger,
+  send: Send,
+  drops: DropTally,
+  clock: Clock = { now: Date.now, random: Math.random },
+): Transport {
   const headers = gatewayHeaders(options.apiKey);
   const queue: Job[] = [];
   const inFlight = new Set<Job>();
@@ -174,7 +181,7 @@ export function createTransport(options: TransportOptions, logger: Logger, send:
     enqueue(body) {
       if (stopped) return Promise.resolve(FAILED);
       if (queue.length >= options.maxQueueSize) {
-        logger.warn('queue_overflow', `delivery queue full (${options.maxQueueSize} reports): dropping new reports; the gateway may be slow or down`);
+        drops.count('queue_full');
         return Promise.resolve(FAILED);
       }
       let resolve!: (delivery: Delivery) => void;

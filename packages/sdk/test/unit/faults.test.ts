@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpSend, type Send } from '../../src/http-send';
 import { createLogger } from '../../src/logger';
+import { createDropTally } from '../../src/drop-tally';
 import { createTransport } from '../../src/transport';
 
 const options = { apiKey: 'sekret-key-123', timeoutMs: 1000, maxRetries: 1, retryBackoffBaseMs: 5, maxQueueSize: 100 };
 
 function transportWith(send: Send, endpointUrl: string, warnings: string[]) {
-  return createTransport({ ...options, endpointUrl }, createLogger(options.apiKey, (line) => warnings.push(line)), send);
+  const logger = createLogger(options.apiKey, (line) => warnings.push(line));
+  return createTransport({ ...options, endpointUrl }, logger, send, createDropTally(logger));
 }
 
 describe('gateway faults', () => {

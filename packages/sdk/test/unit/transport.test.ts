@@ -3,6 +3,7 @@ import * as https from 'node:https';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpSend } from '../../src/http-send';
 import { createLogger } from '../../src/logger';
+import { createDropTally } from '../../src/drop-tally';
 import { createTransport, type TransportOptions } from '../../src/transport';
 import { createTestGateway, type TestGateway } from '../helpers/test-gateway';
 
@@ -20,7 +21,8 @@ function makeTransport(overrides: Partial<TransportOptions> = {}) {
     maxQueueSize: 100,
     ...overrides,
   };
-  return createTransport(options, createLogger(options.apiKey, (line) => warnings.push(line)), send);
+  const logger = createLogger(options.apiKey, (line) => warnings.push(line));
+  return createTransport(options, logger, send, createDropTally(logger));
 }
 
 beforeEach(async () => {
@@ -131,7 +133,7 @@ describe('transport', () => {
     const dropped = await Promise.all(results.slice(7));
     expect(dropped.every((d) => d.outcome === 'failed')).toBe(true);
     expect(transport.pendingBodies()).toHaveLength(7);
-    expect(warnings.filter((w) => w.includes('queue full'))).toHaveLength(1);
+    expect(warnings.filter((w) => w.includes('delivery queue was full'))).toHaveLength(1);
   });
 
   it('limits concurrency', async () => {
