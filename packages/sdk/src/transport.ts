@@ -160,7 +160,9 @@ export function createTransport(
       } else {
         rateLimitedInARow = 0;
         failuresInARow++;
-        if (failuresInARow >= BREAKER_THRESHOLD) {
+        // Opens on the threshold, and again when the probe after a pause fails; failures of
+        // requests already in flight when it opened do not lengthen the pause.
+        if (failuresInARow >= BREAKER_THRESHOLD && now >= gateUntil) {
           gateUntil = Math.max(gateUntil, now + Math.min(BREAKER_MAX_MS, BREAKER_BASE_MS * 2 ** breakerOpenings));
           breakerOpenings++;
         }

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHttpSend } from '../../src/http-send';
 import { createLogger } from '../../src/logger';
 import { createDropTally } from '../../src/drop-tally';
@@ -153,6 +153,35 @@ describe('transport', () => {
     // The fifth failure in a row opens the circuit; at most the one already in flight went on.
     expect(gateway.received.length).toBeLessThanOrEqual(6);
     expect(transport.pendingBodies().length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('half-opens after the pause: one probe alone; a failed probe doubles the pause; then the queue drains', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      gateway.fallback = { status: 500 };
+      const transport = makeTransport({ maxRetries: 0 });
+      const deliveries = Array.from({ length: 12 }, (_, i) => transport.enqueue(`{"n":${i}}`));
+      // Two at a time: the fifth failure opens the circuit with the sixth request in flight.
+      await Promise.all(deliveries.slice(0, 6));
+      expect(gateway.received).toHaveLength(6);
+
+      vi.advanceTimersByTime(4_999);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(gateway.received).toHaveLength(6);
+      vi.advanceTimersByTime(1);
+      expect((await deliveries[6])!.outcome).toBe('failed');
+      expect(gateway.received).toHaveLength(7);
+
+      gateway.fallback = { status: 201 };
+      vi.advanceTimersByTime(9_999);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(gateway.received).toHaveLength(7);
+      vi.advanceTimersByTime(1);
+      const rest = await Promise.all(deliveries.slice(7));
+      expect(rest.every((d) => d.outcome === 'delivered')).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('flush resolves true once settled, false on timeout', async () => {
