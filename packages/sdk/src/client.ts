@@ -57,8 +57,8 @@ export function createClient(options: ResolvedOptions, send: Send, sink?: WarnSi
       if (payload === null) return Promise.resolve(null);
       const delivered = transport.enqueue(JSON.stringify(payload)).then((delivery) => delivery.id);
       if (options.debug) {
-        logger.debug(`report: ${JSON.stringify(payload)}`);
-        void delivered.then((id) => logger.debug(id === null ? 'report not delivered' : `report delivered: exception_id ${id}`));
+        logger.print(`report: ${JSON.stringify(payload)}`);
+        void delivered.then((id) => logger.print(id === null ? 'report not delivered' : `report delivered: exception_id ${id}`));
       }
       return delivered;
     } catch {

@@ -29,7 +29,7 @@ export function createDropTally(logger: Logger): DropTally {
     if (counts.size === 0) return;
     const parts = [...counts].map(([reason, n]) => `${n} ${DESCRIPTION[reason]}`);
     counts.clear();
-    logger.debug(`reports not sent in the last minute: ${parts.join('; ')}`);
+    logger.print(`reports not sent in the last minute: ${parts.join('; ')}`);
     schedule();
   };
   const schedule = (): void => {
@@ -41,7 +41,7 @@ export function createDropTally(logger: Logger): DropTally {
     count(reason) {
       if (!told) {
         told = true;
-        logger.debug(`a report was not sent: ${DESCRIPTION[reason]}; counts follow once a minute while this goes on`);
+        logger.print(`a report was not sent: ${DESCRIPTION[reason]}; counts follow once a minute while this goes on`);
         schedule();
         return;
       }

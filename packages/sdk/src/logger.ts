@@ -9,8 +9,8 @@ export type WarnSink = (line: string) => void;
 export interface Logger {
   /** Logs `message` unless the same `cause` was logged in the last minute (those are counted). */
   warn(cause: string, message: string): void;
-  /** Logs unconditionally; for `debug: true` output. */
-  debug(message: string): void;
+  /** Logs unconditionally: `debug: true` output and the periodic drop summary. */
+  print(message: string): void;
 }
 
 /**
@@ -38,7 +38,7 @@ export function createLogger(secret: string, sink: WarnSink = defaultSink, now: 
       lastLogged.set(cause, { at: t, suppressed: 0 });
       emit(message + repeats);
     },
-    debug: emit,
+    print: emit,
   };
 }
 

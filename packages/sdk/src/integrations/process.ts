@@ -31,7 +31,9 @@ export function installHook(): void {
   // unlike an 'uncaughtException' or 'unhandledRejection' listener, it handles nothing.
   process.on('uncaughtExceptionMonitor', onUncaught);
   process.on('exit', onExit);
-  if (getClient()?.options.enabled) warmCrashWorker();
+  onConfigure(warmWhileInstalled);
+  const client = getClient();
+  if (client) warmWhileInstalled(client);
 }
 
 /** Removes everything {@link installHook} added; safe to call at any time. */
@@ -48,9 +50,9 @@ export function isHookInstalled(): boolean {
   return installed;
 }
 
-onConfigure((client) => {
+function warmWhileInstalled(client: Client): void {
   if (installed && client.options.enabled) warmCrashWorker();
-});
+}
 
 function onUncaught(error: unknown): void {
   try {

@@ -115,6 +115,17 @@ describe('the public API', () => {
     expect(warnings.some((w) => w.includes('beforeSend threw'))).toBe(true);
   });
 
+  it('with debug, logs each scrubbed payload and its delivery result, never the key', async () => {
+    setUp({ debug: true });
+    const id = await captureException(new Error('debug me at jane@example.com'));
+    await flush();
+    const lines = warnings.join('\n');
+    expect(lines).toContain('"errorMessage":"debug me at [EMAIL]"');
+    expect(lines).toContain(`report delivered: exception_id ${id}`);
+    expect(lines).not.toContain('jane@example.com');
+    expect(lines).not.toContain('test-key');
+  });
+
   it('samples with sampleRate 0', async () => {
     setUp({ sampleRate: 0 });
     expect(await captureException(new Error('x'))).toBeNull();
