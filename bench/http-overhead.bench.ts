@@ -1,6 +1,7 @@
 /**
- * Throughput of a one-route app, bare, with sentinel-sdk's integration, and with @sentry/node's
- * error capture (errors only: no tracing), for Express, Fastify and Hono (@hono/node-server).
+ * Throughput and server CPU per request of a one-route app, bare, with sentinel-sdk's integration,
+ * and with @sentry/node's error capture (errors only: no tracing), for Express, Fastify and Hono
+ * (@hono/node-server).
  * Every server runs in its own child process, pinned to the second CPU when `taskset` is there;
  * autocannon loads it over 127.0.0.1 from this process. In each round, bare and sentinel-sdk run
  * back to back (their order alternating), then @sentry/node, with a short pause after each run.
@@ -20,7 +21,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
-const FRAMEWORKS = ['express', 'fastify', 'hono'] as const;
+// `hono+mw`: the same Hono app with one pass-through middleware in every variant, as most apps
+// have one. Hono runs a route that has no middleware without its middleware chain, so for a
+// bare app the first middleware, whatever it is, costs that shortcut.
+const FRAMEWORKS = ['express', 'fastify', 'hono', 'hono+mw'] as const;
 const VARIANTS = ['bare', 'sentinel', 'sentry'] as const;
 type Framework = (typeof FRAMEWORKS)[number];
 type Variant = (typeof VARIANTS)[number];
@@ -71,6 +75,11 @@ async function serve(framework: Framework, variant: Variant, sinkUrl: string): P
   }
   const [{ Hono }, { serve: serveHono }] = await Promise.all([import('hono'), import('@hono/node-server')]);
   const app = new Hono();
+  if (framework === 'hono+mw') {
+    app.use(async function passThrough(_c, next) {
+      await next();
+    });
+  }
   if (variant === 'sentinel') app.use((await import('sentinel-sdk/hono')).sentinelMiddleware());
   if (Sentry) app.use(Sentry.honoMiddleware(app));
   app.get('/', (c) => c.json(BODY));

@@ -72,6 +72,11 @@ it('is served with a Content-Security-Policy that forbids inline code other than
   expect(policy).toContain("default-src 'none'");
   expect(policy).toMatch(/script-src 'sha256-[^']+'(;|$)/);
   expect(policy).not.toContain('unsafe-inline');
+  expect(response?.headers()).toMatchObject({
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+  });
   const blocked = await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'window.__injected = true';

@@ -44,27 +44,30 @@ const RULES = groupByAnchor([
  *
  * | Data | Becomes |
  * | --- | --- |
- * | Email address (`a.b+tag@mail.example.com`, also `%40`-encoded in URLs) | `[EMAIL]` |
- * | Card number: 13–19 digits, plain or grouped by single spaces or dashes, Luhn-valid | `[CREDIT_CARD]` |
- * | IPv4 (`10.0.0.1`) and IPv6 in every form (`2001:db8::1`, `::1`, `::`, `::ffff:1.2.3.4`, `fe80::1%eth0`, `[2001:db8::1]:8080`) | `[IP_ADDRESS]` |
- * | `Bearer …` / `Basic …` credentials; JWTs; AWS key ids (`AKIA…`, `ASIA…`); GitHub (`ghp_…`, `github_pat_…`), Stripe (`sk_live_…`, `pk_test_…`, `whsec_…`), Slack (`xoxb-…`), Google (`AIza…`) and `sk-…` keys; PEM private key blocks | `[REDACTED_TOKEN]` |
- * | The value of a sensitive key: `password=…`, `"api_key": "…"`, `token: …`, `?access_token=…&`, `Cookie: a=…; b=…`, `Set-Cookie: sid=…` | `password=[REDACTED_SECRET]` (key, separator and quotes kept) |
+ * | Email address: `a.b+tag@mail.example.com`, also quoted, in URLs, `%40`-encoded | `[EMAIL]` |
+ * | Card number: 13–19 digits, plain or grouped by single spaces or dashes (first group of four), Luhn-valid | `[CREDIT_CARD]` |
+ * | IPv4 `10.0.0.1`; IPv6 in every form: `2001:db8::1`, `::1`, `::`, `::ffff:1.2.3.4`, `fe80::1%eth0`, `[2001:db8::1]:8080` (brackets included) | `[IP_ADDRESS]` |
+ * | `Bearer …` / `Basic …` credentials; JWTs; AWS key ids (`AKIA…`, `ASIA…`); GitHub (`ghp_…`, `gho_…`, `ghu_…`, `ghs_…`, `ghr_…`, `github_pat_…`), Stripe (`sk_live_…`, `rk_live_…`, `pk_live_…`, `…_test_…`, `whsec_…`), Slack (`xoxb-…`, `xapp-…`), Google (`AIza…`) and `sk-…` keys; PEM private key blocks, to the end of the text when the END line is missing | `[REDACTED_TOKEN]` |
+ * | The value of a sensitive key: `password=…`, `"api_key": "…"`, `token: …`, `?access_token=…&`, `Cookie: a=…; b=…`, `Set-Cookie: sid=…` (attributes kept) | `password=[REDACTED_SECRET]`: key, separator and quotes kept; after an `Authorization` scheme, `Bearer [REDACTED_TOKEN]` |
  * | The password of a URL or connection string: `postgres://user:pass@host` | `postgres://user:[REDACTED_SECRET]@host` |
  *
  * Sensitive keys are `password`, `passwd`, `pwd`, `passphrase`, `secret`, `token`, `auth`,
  * `authorization`, `bearer`, `credential(s)`, `api_key`, `access_key`, `secret_key`,
  * `private_key`, `signing_key`, `encryption_key`, `session`, `session_id`, `sid`, `cookie`,
- * `jwt`, `signature`, `csrf`, `xsrf` and `otp`, in any case, with `_`, `-` or no separator, and
- * any compound key ending in one as a whole word (`DB_PASSWORD`, `x-api-key`, `stripeApiKey`,
- * `client_secret`, `refresh_token`). Values `null`, `undefined`, `true`, `false`, and values
- * opening with `{`, `[`, `(` or `<` are kept.
+ * `jwt`, `signature`, `csrf`, `xsrf` and `otp`: in any case, with `_`, `-`, `.` or no
+ * separator, and as the last word of a compound key (`DB_PASSWORD`, `x-api-key`,
+ * `stripeApiKey`, `client_secret`, `refresh_token`, `connect.sid`). `null`, `undefined`,
+ * `true`, `false` and values opening with `{`, `[`, `(` or `<` are kept.
  *
  * Left alone on purpose: stack frame positions (`app.js:10:15`), `node:` and `file://` URLs,
- * timestamps (ISO 8601, and a bare 13-digit number starting with 1–3, which is epoch
- * milliseconds), versions (`1.2.3`, `v20.11.0`, `v1.2.3.4`; a bare `1.2.3.4` is taken as an
- * address), UUIDs, hashes, durations, ports, Luhn-invalid numbers, `aa:bb:cc:dd:ee:ff`,
- * `12:30:45`, scopes such as `std::vector` and `a::b`, words such as `tokenizer`,
- * `passwordless`, `sessionStorage`, `authorized`, and anything glued to a longer word.
+ * ISO timestamps, a bare 13-digit number starting with 1–3 (epoch milliseconds, 2001–2096;
+ * no card network issues 13 digits outside Visa's 4), versions (`1.2.3`, `v20.11.0`,
+ * `v1.2.3.4`, `1.2.3.4.5`; a bare `1.2.3.4` is taken as an address), UUIDs, hashes, git SHAs,
+ * durations, status codes, ports, Luhn-invalid numbers, phone numbers with `+`, decimals,
+ * `aa:bb:cc:dd:ee:ff`, `12:30:45`, scopes such as `std::vector` and `a::b`, words such as
+ * `tokenizer`, `passwordless`, `sessionStorage`, `authorized`, `max_tokens`, and anything
+ * glued to a longer word, or to a `]` before it or a `[` after it (as it would be to a
+ * placeholder). A URL user without a password (`ssh://git@host.example`) reads as an email.
  *
  * Guarantees: linear time in the length of the text, whatever it holds (each rule starts at
  * an anchor character and reads a bounded distance around it, or consumes what it reads);

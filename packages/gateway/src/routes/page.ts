@@ -12,6 +12,9 @@ export function createPageRoutes(page: RenderedPage): Hono {
   return new Hono().get('/', function servePage(c) {
     c.header('Content-Security-Policy', page.contentSecurityPolicy);
     c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    // For browsers without CSP frame-ancestors.
+    c.header('X-Frame-Options', 'DENY');
     return c.html(page.html);
   });
 }

@@ -137,7 +137,7 @@ export function observeHandler<This, A, B, T>(handler: (this: This, a: A, b: B) 
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return typeof value === 'object' && value !== null && typeof safeGet(value, 'then') === 'function';
 }
 
 function mergeOptions(options: IntegrationOptions | undefined): Required<IntegrationOptions> {

@@ -77,8 +77,8 @@ const REQUEST_ERROR_ENDPOINT: EndpointReader<RequestError> = {
  * Wraps an App Router route handler so that the errors it throws, or its promise rejects with,
  * are reported, then thrown again unchanged for Next.js to answer as it would without it.
  * Control-flow errors (`redirect()`, `notFound()`…) are never reported. Its result is returned
- * as is; a failure inside a streamed body, after the handler has returned its `Response`, is not
- * seen here (Next.js passes it to no hook either).
+ * as is. A failure inside a streamed body, once the handler has returned its `Response`, is not
+ * seen here: Next.js passes it to `onRequestError`, as "failed to pipe response" caused by it.
  *
  * A route handler is not told its route template, so `endpoint: 'route'` reports the path here;
  * `onRequestError` knows the route.

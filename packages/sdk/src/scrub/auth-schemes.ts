@@ -3,7 +3,6 @@ import { BLANK, CREDENTIAL, DIGIT, LETTER, UPPER, is, isWordChar, skipForward } 
 import type { Detector } from './detector';
 import { REDACTED_TOKEN, touchesPlaceholder } from './placeholders';
 
-const SCHEMES = ['Bearer', 'BEARER', 'Basic', 'BASIC'];
 const MIN_LENGTH = 8;
 
 /**
@@ -16,8 +15,8 @@ export const authSchemeCredentials: Detector = {
   anchor: 'B',
   detect(text, at, found) {
     if (isWordChar(text, at - 1)) return at + 1;
-    const scheme = SCHEMES.find((s) => text.startsWith(s, at));
-    if (scheme === undefined || !is(text, at + scheme.length, BLANK)) return at + 1;
+    const scheme = schemeAt(text, at);
+    if (scheme === undefined || !text.startsWith(scheme, at) || !is(text, at + scheme.length, BLANK)) return at + 1;
     let start = at + scheme.length;
     while (is(text, start, BLANK) && start - at < scheme.length + 4) start++;
     let end = skipForward(text, start, CREDENTIAL);
@@ -27,6 +26,22 @@ export const authSchemeCredentials: Detector = {
     return end;
   },
 };
+
+/** The scheme that may start at the `B` at `at`, told apart by its second letter. */
+function schemeAt(text: string, at: number): string | undefined {
+  switch (text.charCodeAt(at + 1)) {
+    case 101: // e
+      return 'Bearer';
+    case 69: // E
+      return 'BEARER';
+    case 97: // a
+      return 'Basic';
+    case 65: // A
+      return 'BASIC';
+    default:
+      return undefined;
+  }
+}
 
 function looksLikeCredential(text: string, start: number, end: number): boolean {
   if (end - start < MIN_LENGTH) return false;

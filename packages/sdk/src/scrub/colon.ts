@@ -1,17 +1,24 @@
-/** @module The rules that start at a colon, behind one dispatch. */
+/** @module The rules that start at a colon, behind one anchor and one dispatch. */
 import { HEX, is } from './chars';
 import type { Detector } from './detector';
 import { ipv6Addresses } from './ipv6';
 import { colonSecrets } from './secrets';
 
 /**
- * The colon is the busiest anchor (every stack frame has two), so it is searched for once and
- * the character after it picks the rule: an IPv6 address goes on with a colon or a hex digit;
- * a `key: value` with a blank or a quote. `"key":value` can be either, and is tried as a
- * secret first.
+ * The colons a rule can start from: `::` or `:h:h:` (IPv6), and one followed by a blank or a
+ * quote, or preceded by a quote (`key: value`, `"key":1`). The colons of stack frames
+ * (`app.js:10:15`, two a line) match none, and are passed over by the regex engine rather
+ * than by script code.
+ */
+const COLON_ANCHOR = /:(?:[ \t"'`\\:]|[\da-fA-F]{1,4}:[\da-fA-F]{1,4}:|(?<=["'`]:))/g;
+
+/**
+ * The character after the colon picks the rule: an IPv6 address goes on with a colon or a hex
+ * digit; a `key: value` with a blank or a quote. `"key":value` can be either, and is tried as
+ * a secret first.
  */
 export const colonRules: Detector = {
-  anchor: ':',
+  anchor: COLON_ANCHOR,
   detect(text, at, found) {
     const next = text.charCodeAt(at + 1);
     if (next === 58) return ipv6Addresses.detect(text, at, found);

@@ -41,17 +41,17 @@ export function groupByAnchor(detectors: readonly Detector[]): readonly AnchorGr
 /** Runs every group over `text`, recording redactions in `found`. */
 export function detectAll(text: string, groups: readonly AnchorGroup[], found: Redactions): void {
   for (const { anchor, detectors } of groups) {
-    if (detectors.length === 1 && typeof anchor === 'string') {
+    if (detectors.length === 1) {
       const detector = detectors[0]!;
-      const code = anchor.length === 1 ? anchor.charCodeAt(0) : -1;
-      for (let at = text.indexOf(anchor); at !== -1; ) {
+      const code = typeof anchor === 'string' && anchor.length === 1 ? anchor.charCodeAt(0) : -1;
+      for (let at = find(text, anchor, 0); at !== -1; ) {
         const resume = detector.detect(text, at, found);
         // Dense anchors (`a@a@a@…`) are cheaper to step onto than to search for.
-        at = text.charCodeAt(resume) === code ? resume : text.charCodeAt(resume + 1) === code ? resume + 1 : text.indexOf(anchor, resume);
+        at = text.charCodeAt(resume) === code ? resume : text.charCodeAt(resume + 1) === code ? resume + 1 : find(text, anchor, resume);
       }
       continue;
     }
-    const resume = detectors.map(() => 0);
+    const resume: number[] = new Array<number>(detectors.length).fill(0);
     for (let at = find(text, anchor, 0); at !== -1; ) {
       let next = Number.POSITIVE_INFINITY;
       for (let k = 0; k < detectors.length; k++) {

@@ -1,5 +1,5 @@
 /** @module Email addresses, and passwords in URLs (which look like them: `postgres://user:pass@host`). */
-import { DIGIT, HYPHEN, LETTER, LOCAL, LOCAL_RARE, PERCENT, USERINFO, is, isWordChar, skipBackward } from './chars';
+import { DIGIT, HYPHEN, LETTER, LOCAL, LOCAL_RARE, PERCENT, USERINFO, is, isWordChar, skipBackward, skipForward } from './chars';
 import type { Detector } from './detector';
 import { EMAIL, REDACTED_SECRET, touchesPlaceholder } from './placeholders';
 import type { Redactions } from './redactions';
@@ -24,12 +24,16 @@ const COLON = 58;
 export const emailAddresses: Detector = {
   anchor: '@',
   detect(text, at, found) {
-    const userinfo = userinfoStart(text, at);
-    if (userinfo !== -1) {
-      const resume = redactUrlPassword(text, userinfo, at, found);
-      if (resume !== -1) return resume;
+    const local = skipBackward(text, at, LOCAL | PERCENT, MAX_LOCAL_LENGTH + 1);
+    // Userinfo needs `//` before it: what precedes the local part rules that out cheaply, mostly.
+    if (is(text, local - 1, USERINFO) || text.charCodeAt(local - 1) === SLASH) {
+      const userinfo = userinfoStart(text, at);
+      if (userinfo !== -1) {
+        const resume = redactUrlPassword(text, userinfo, at, found);
+        if (resume !== -1) return resume;
+      }
     }
-    redactEmail(text, at, at + 1, LOCAL | PERCENT, found);
+    redactEmail(text, local, at, at + 1, found);
     return at + 1;
   },
 };
@@ -39,16 +43,19 @@ export const encodedEmailAddresses: Detector = {
   anchor: '%',
   detect(text, at, found) {
     if (text.charCodeAt(at + 1) !== 52 || text.charCodeAt(at + 2) !== 48) return at + 1;
-    redactEmail(text, at, at + 3, LOCAL, found);
+    redactEmail(text, skipBackward(text, at, LOCAL, MAX_LOCAL_LENGTH + 1), at, at + 3, found);
     return at + 3;
   },
 };
 
-/** Redacts `local@domain` around the at-sign `[localEnd, domainStart)`; the domain is checked first, as it fails most often. */
-function redactEmail(text: string, localEnd: number, domainStart: number, everyday: number, found: Redactions): void {
+/**
+ * Redacts `local@domain`, where the local part's everyday characters start at `everyday` and
+ * the at-sign is `[localEnd, domainStart)`. The domain is checked first: it fails most often.
+ */
+function redactEmail(text: string, everyday: number, localEnd: number, domainStart: number, found: Redactions): void {
   const end = domainEnd(text, domainStart);
   if (end === -1) return;
-  const start = localPartStart(text, localEnd, everyday);
+  const start = localPartStart(text, everyday, localEnd);
   if (start !== -1 && !touchesPlaceholder(text, start, end)) found.add(start, end, EMAIL);
 }
 
@@ -57,9 +64,8 @@ function redactEmail(text: string, localEnd: number, domainStart: number, everyd
  * so `password=bob@…` or `'bob@…'` keeps its `=` or quote; the rarer RFC 5322 characters only
  * when nothing else is there.
  */
-function localPartStart(text: string, end: number, everyday: number): number {
-  let start = skipBackward(text, end, everyday, MAX_LOCAL_LENGTH + 1);
-  if (start === end) start = skipBackward(text, end, everyday | LOCAL_RARE, MAX_LOCAL_LENGTH + 1);
+function localPartStart(text: string, everyday: number, end: number): number {
+  let start = everyday === end ? skipBackward(text, end, LOCAL | PERCENT | LOCAL_RARE, MAX_LOCAL_LENGTH + 1) : everyday;
   if (end - start > MAX_LOCAL_LENGTH) return -1;
   while (start < end && text.charCodeAt(start) === DOT) start++;
   return start < end ? start : -1;
@@ -75,11 +81,10 @@ function domainEnd(text: string, from: number): number {
   let labels = 0;
   for (let i = from; ; i++) {
     const label = i;
-    while (i - from <= MAX_DOMAIN_LENGTH && is(text, i, LETTER | DIGIT | HYPHEN)) i++;
+    i = skipForward(text, i, LETTER | DIGIT | HYPHEN, MAX_DOMAIN_LENGTH + from + 1 - i);
     if (i === label || i - label > MAX_LABEL_LENGTH || i - from > MAX_DOMAIN_LENGTH) return best;
     if (++labels >= 2) {
-      let end = label;
-      while (end < i && is(text, end, LETTER)) end++;
+      let end = skipForward(text, label, LETTER, i - label);
       if (text.startsWith('xn--', label)) end = i;
       else if (end < i && text.charCodeAt(end) !== 45) end = -1;
       if (end - label >= 2 && !isWordChar(text, end)) best = end;

@@ -1,5 +1,5 @@
 /** @module IPv4 addresses in dotted-quad form. */
-import { DIGIT, is, isWordChar, skipForward } from './chars';
+import { DIGIT, PERIOD, is, isWordChar, skipForward } from './chars';
 import { NUMBER_ANCHOR, type Detector } from './detector';
 import { IP_ADDRESS, touchesPlaceholder } from './placeholders';
 
@@ -12,7 +12,7 @@ const DOT = 46;
 export const ipv4Addresses: Detector = {
   anchor: NUMBER_ANCHOR,
   detect(text, at, found) {
-    if (text.charCodeAt(at + 1) !== DOT) return skipForward(text, at, DIGIT);
+    if (text.charCodeAt(at + 1) !== DOT) return lastDigit(text, at);
     let start = at;
     while (start > at - 2 && is(text, start - 1, DIGIT)) start--;
     if (isWordChar(text, start - 1) || text.charCodeAt(start - 1) === DOT) return skipDotted(text, at);
@@ -41,9 +41,17 @@ export function ipv4End(text: string, start: number): number {
   return i;
 }
 
+/**
+ * The last digit of the run of digit groups (split by spaces or dashes) at `from`: only there
+ * can the first part of an address end, followed by its dots.
+ */
+function lastDigit(text: string, from: number): number {
+  let i = skipForward(text, from, DIGIT);
+  while ((text.charCodeAt(i) === 32 || text.charCodeAt(i) === 45) && is(text, i + 1, DIGIT)) i = skipForward(text, i + 1, DIGIT);
+  return Math.max(from + 1, i - 1);
+}
+
 /** Passes a whole run of digits and dots, so a long one is read once. */
 function skipDotted(text: string, from: number): number {
-  let i = from + 1;
-  while (is(text, i, DIGIT) || text.charCodeAt(i) === DOT) i++;
-  return i;
+  return skipForward(text, from, DIGIT | PERIOD);
 }

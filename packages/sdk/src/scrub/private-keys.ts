@@ -12,11 +12,18 @@ const PRIVATE_LABEL = /^[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?$/;
  * redacted to the end of the text. Certificates and public keys are not secrets and stay.
  */
 export const privateKeyBlocks: Detector = {
-  anchor: BEGIN,
+  anchor: '-',
   detect(text, at, found) {
+    if (!text.startsWith(BEGIN, at)) {
+      let end = at + 1;
+      while (text.charCodeAt(end) === 45) end++;
+      return end;
+    }
     const labelStart = at + BEGIN.length;
     const labelEnd = text.indexOf('-----', labelStart);
-    if (labelEnd === -1 || labelEnd - labelStart > MAX_LABEL_LENGTH) return labelStart;
+    if (labelEnd === -1 || labelEnd - labelStart > MAX_LABEL_LENGTH || (!text.startsWith('KEY', labelEnd - 3) && !text.startsWith('BLOCK', labelEnd - 5))) {
+      return labelStart;
+    }
     const label = text.slice(labelStart, labelEnd);
     if (!PRIVATE_LABEL.test(label)) return labelStart;
     const footer = `-----END ${label}-----`;

@@ -26,20 +26,25 @@ export class Redactions {
     const count = starts.length;
     if (count === 0) return text;
     const order = sortedOrder(starts);
-    const span = (k: number): number => (order === undefined ? k : order[k]!);
     let out = '';
     let copied = 0;
     let k = 0;
     while (k < count) {
-      const first = span(k);
+      const first = order === undefined ? k : order[k]!;
       let start = starts[first]!;
       let end = ends[first]!;
-      for (k++; k < count && starts[span(k)]! < end; k++) end = Math.max(end, ends[span(k)]!);
       // A placeholder already carries brackets: `[2001:db8::1]:80` becomes `[IP_ADDRESS]:80`, not `[[IP_ADDRESS]]:80`.
-      if (text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93 && start - 1 >= copied) {
+      for (let widened = false; ; ) {
+        for (k++; k < count; k++) {
+          const next = order === undefined ? k : order[k]!;
+          if (starts[next]! >= end) break;
+          end = Math.max(end, ends[next]!);
+        }
+        if (widened || text.charCodeAt(start - 1) !== 91 || text.charCodeAt(end) !== 93 || start - 1 < copied) break;
+        widened = true;
         start--;
         end++;
-        for (; k < count && starts[span(k)]! < end; k++) end = Math.max(end, ends[span(k)]!);
+        k--;
       }
       out += text.slice(copied, start) + texts[first]!;
       copied = end;
@@ -48,10 +53,44 @@ export class Redactions {
   }
 }
 
-/** Span indices by start, then insertion; `undefined` when the rules added them in that order already, as they mostly do. */
-function sortedOrder(starts: readonly number[]): number[] | undefined {
-  let sorted = true;
-  for (let i = 1; i < starts.length && sorted; i++) sorted = starts[i - 1]! <= starts[i]!;
-  if (sorted) return undefined;
-  return Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
+/** Up to this many ascending runs of spans (one or so per rule) are merged; more are sorted. */
+const MAX_MERGED_RUNS = 16;
+
+/** Span indices by start, then insertion; `undefined` when the rules added them in that order already. */
+function sortedOrder(starts: readonly number[]): ArrayLike<number> | undefined {
+  // Each rule adds its spans in order, so the list is a few ascending runs, one after another.
+  const runs = [0];
+  let last = starts[0]!;
+  for (let i = 1; i < starts.length; i++) {
+    if (starts[i]! < starts[i - 1]!) runs.push(i);
+    last = Math.max(last, starts[i]!);
+  }
+  if (runs.length === 1) return undefined;
+  return runs.length <= MAX_MERGED_RUNS ? mergeRuns(starts, runs) : sortAll(starts, last);
+}
+
+/** Merges ascending runs; on equal starts the earlier run, added first, comes first. */
+function mergeRuns(starts: readonly number[], runs: number[]): Uint32Array {
+  const heads = runs.slice();
+  const limits = [...runs.slice(1), starts.length];
+  const order = new Uint32Array(starts.length);
+  for (let k = 0; k < order.length; k++) {
+    let best = -1;
+    for (let r = 0; r < heads.length; r++) {
+      if (heads[r]! < limits[r]! && (best === -1 || starts[heads[r]!]! < starts[heads[best]!]!)) best = r;
+    }
+    order[k] = heads[best]!++;
+  }
+  return order;
+}
+
+/** Sorts by start then index, packed in one exact number so the sort is native, with no comparator. */
+function sortAll(starts: readonly number[], last: number): ArrayLike<number> {
+  const space = 2 ** Math.ceil(Math.log2(starts.length + 1));
+  if (last * space > Number.MAX_SAFE_INTEGER) return Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
+  const keys = new Float64Array(starts.length);
+  for (let i = 0; i < starts.length; i++) keys[i] = starts[i]! * space + i;
+  keys.sort();
+  for (let i = 0; i < keys.length; i++) keys[i] = keys[i]! % space;
+  return keys;
 }

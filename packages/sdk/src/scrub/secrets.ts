@@ -86,11 +86,16 @@ function detectValue(text: string, separator: number, found: Redactions, colon: 
   if (scheme && startsWithPlaceholder(text, credential)) return credential + 1;
   const end = quote === 0 ? valueEnd(text, credential) : quotedEnd(text, credential, quote, escaped);
   if (end === credential) return end;
-  if (quote === 0 && LITERALS.some((literal) => literal.length === end - start && text.startsWith(literal, start))) return end;
+  if (quote === 0 && isLiteral(text, start, end)) return end;
   if (scheme) found.add(credential, end, REDACTED_TOKEN);
   else if (name === 'cookie' && colon && quote === 0) return redactCookies(text, start, found);
   else found.add(start, end, REDACTED_SECRET);
   return end;
+}
+
+function isLiteral(text: string, start: number, end: number): boolean {
+  for (const literal of LITERALS) if (literal.length === end - start && text.startsWith(literal, start)) return true;
+  return false;
 }
 
 /** Where the credential starts when an authentication scheme (any case) and blanks start the value at `start`; otherwise `start`. */

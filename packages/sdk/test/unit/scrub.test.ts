@@ -287,6 +287,8 @@ const UNCHANGED: readonly string[] = [
   'credentials: { user: 1 }',
   'token: [Object]',
   'password=',
+  'password: <hidden>',
+  'token: (none)',
   // formats near credential formats
   'AKIA123',
   'ghp_short',
@@ -299,6 +301,10 @@ const UNCHANGED: readonly string[] = [
   'Bearer authentication is required',
   'Basic auth failed',
   'use Bearer tokens',
+  // glued to brackets, as a match next to a placeholder would be
+  'arr[0]10.0.0.1',
+  '10.0.0.1[0]',
+  'x]bob@example.com',
   // prose
   'Cannot read properties of undefined (reading \'email\')',
   'Maximum call stack size exceeded',

@@ -1,0 +1,141 @@
+/**
+ * Scrubbing throughput on ~1 MB of realistic exception text (V8 stack traces and messages,
+ * a few secrets per KB), against one pass of a trivial regex (`/\d+/g` replace) over the same
+ * text as the in-run baseline, and against `redact-pii`. Then the fast path (text with no
+ * trigger character) and 1 MB of each hostile input. Goals: ≥ 200 MB/s, within 3× of the
+ * baseline, every hostile input under 50 ms.
+ */
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { scrub } from '../packages/sdk/src/scrub';
+
+const SIZE = 1 << 20;
+const ROUNDS = 15;
+
+/** Deterministic pseudo-random numbers, so every run scrubs the same text. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function realisticText(size: number): string {
+  const next = random(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const int = (max: number) => Math.floor(next() * max);
+  const functions = ['processOrder', 'Object.<anonymous>', 'Module._compile', 'Layer.handle [as handle_request]', 'next', 'Route.dispatch', 'UserService.findById', 'PaymentGateway.charge', 'async Promise.all'];
+  const files = ['/srv/app/src/routes/orders.js', 'node:internal/modules/cjs/loader', 'file:///srv/app/dist/index.mjs', '/srv/app/node_modules/express/lib/router/layer.js', 'node:internal/process/task_queues', '/home/deploy/app/node_modules/.pnpm/pg@8.11.3/node_modules/pg/lib/client.js'];
+  const messages = [
+    () => `TypeError: Cannot read properties of undefined (reading '${pick(['id', 'email', 'total'])}')`,
+    () => `Error: Request failed with status code ${pick([400, 404, 500, 503])} after ${int(900)}ms`,
+    () => `PaymentError: card 4111 1111 1111 1111 declined for alice.smith+test@example.com (client 203.0.113.${int(255)})`,
+    () => `Error: connect ECONNREFUSED 10.0.${int(255)}.${int(255)}:5432`,
+    () => `Error: upstream rejected {"user":"bob@corp.example.org","password":"hunter2","retry":${int(5)}}`,
+    () => `AxiosError: 401; headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', cookie: 'sid=s%3A${int(1e9)}' }`,
+    () => `Error: order ${int(1e9)} not found (request 3f2b9c1e-8a4d-4c5e-9f1a-2b3c4d5e6f70 at 2026-04-11T14:23:01.123Z)`,
+    () => 'RangeError: Maximum call stack size exceeded',
+    () => `Error: timeout of 1500ms exceeded calling https://api.example.com/v1/items?page=${int(40)}&api_key=k_${int(1e6)}`,
+    () => `Error: getaddrinfo ENOTFOUND db.internal (postgres://app:s3cr3t@db.internal:5432/orders, client fe80::1%eth0)`,
+  ];
+  const causes = [
+    () => `[cause]: Error: invalid token: ghp_${int(1e9)}abcdefghijklmnopqrstuvwxyz0 for user ${int(1e5)}@users.example.net`,
+    () => `[cause]: Error: secret=${int(1e12).toString(36)} rejected by 198.51.100.${int(255)}`,
+    () => '[cause]: Error: socket hang up',
+  ];
+  let out = '';
+  while (out.length < size) {
+    out += `${pick(messages)()}\n`;
+    for (let depth = 4 + int(6); depth > 0; depth--) out += `    at ${pick(functions)} (${pick(files)}:${1 + int(2000)}:${1 + int(80)})\n`;
+    out += `  ${pick(causes)()}\n`;
+    for (let depth = 2 + int(4); depth > 0; depth--) out += `      at ${pick(functions)} (${pick(files)}:${1 + int(2000)}:${1 + int(80)})\n`;
+  }
+  return out.slice(0, size);
+}
+
+/** Text without a single character any rule starts from. */
+function triggerFreeText(size: number): string {
+  const next = random(7);
+  const words = ['Cannot', 'read', 'properties', 'of', 'undefined', 'reading', 'while', 'handling', 'the', 'request', 'failed', 'because'];
+  let out = '';
+  while (out.length < size) out += `${words[Math.floor(next() * words.length)]} `;
+  return out.slice(0, size);
+}
+
+const fill = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+
+const HOSTILE: Readonly<Record<string, (length: number) => string>> = {
+  '`a@` runs': (n) => fill('a@', n),
+  'almost-emails `a.b-c_d+e@f-g.h`': (n) => fill('a.b-c_d+e@f-g.h', n),
+  'one long digit run': (n) => fill('1', n),
+  'digit groups `1234 5678 …`': (n) => fill('1234 5678 9012 3456 7890 ', n),
+  'dotted digits `1.1.1.…`': (n) => fill('1.', n),
+  'colons': (n) => fill(':', n),
+  'dots': (n) => fill('.', n),
+  'equals signs': (n) => fill('=', n),
+  'repeated `password=`': (n) => fill('password=', n),
+  'repeated `token: `': (n) => fill('token: ', n),
+  'repeated `"password":"`': (n) => fill('"password":"', n),
+  'almost-IPv6 `1:2:3:4:5:6:7:`': (n) => fill('1:2:3:4:5:6:7:', n),
+  'hex with colons `ab:cd:ef:01:`': (n) => fill('ab:cd:ef:01:', n),
+  'repeated `fe80::`': (n) => fill('fe80::', n),
+  '`http://` then `a:a:…@`': (n) => `http://${fill('a:', n - 8)}@`,
+  'repeated `%40`': (n) => fill('%40', n),
+  'repeated `-----BEGIN `': (n) => fill('-----BEGIN ', n),
+  'repeated `eyJ.`': (n) => fill('eyJ.', n),
+  'repeated `Bearer `': (n) => fill('Bearer ', n),
+};
+
+let sink = 0;
+
+/** Milliseconds per call of `work` on each round, alternating the works so they share any noise. */
+function measure(works: readonly (() => string | number | boolean)[], rounds: number): number[][] {
+  const times: number[][] = works.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    works.forEach((work, k) => {
+      const start = process.hrtime.bigint();
+      const result = work();
+      times[k]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+      sink += typeof result === 'string' ? result.length : Number(result);
+    });
+  }
+  return times;
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mbps = (ms: number, length: number) => length / 1e6 / (ms / 1000);
+
+const text = realisticText(SIZE);
+const plain = triggerFreeText(SIZE);
+const baseline = () => text.replace(/\d+/g, '0');
+const digitBaseline = /\d/;
+const secrets = (scrub(text).match(/\[(?:EMAIL|CREDIT_CARD|IP_ADDRESS|REDACTED_TOKEN|REDACTED_SECRET)\]/g) ?? []).length;
+
+measure([baseline, () => scrub(text), () => scrub(plain)], 5);
+const [base, ours] = measure([baseline, () => scrub(text)], ROUNDS).map(median) as [number, number];
+const [oneScan, fast] = measure([() => digitBaseline.test(plain), () => scrub(plain)], ROUNDS).map(median) as [number, number];
+
+const require = createRequire(import.meta.url);
+const { SyncRedactor } = require('redact-pii') as { SyncRedactor: new () => { redact(text: string): string } };
+const redactor = new SyncRedactor();
+const [theirs] = measure([() => redactor.redact(text)], 3).map(median) as [number];
+
+console.log(`${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`);
+console.log(`corpus: ${(text.length / 1024).toFixed(0)} KB of stack traces and messages, ${secrets} redactions (${(secrets / (text.length / 1024)).toFixed(1)} per KB)\n`);
+console.log('| work on the same text | median ms | MB/s | vs baseline |');
+console.log('| --- | ---: | ---: | ---: |');
+console.log(`| \`text.replace(/\\d+/g, '0')\` (baseline) | ${base.toFixed(2)} | ${mbps(base, text.length).toFixed(0)} | 1.00× |`);
+console.log(`| \`scrub(text)\` | ${ours.toFixed(2)} | ${mbps(ours, text.length).toFixed(0)} | ${(ours / base).toFixed(2)}× |`);
+console.log(`| \`redact-pii\` \`SyncRedactor.redact(text)\` | ${theirs.toFixed(0)} | ${mbps(theirs, text.length).toFixed(1)} | ${(theirs / base).toFixed(0)}× |`);
+console.log(`| fast path: \`/\\d/.test\` over 1 MB without triggers (one scan) | ${oneScan.toFixed(2)} | ${mbps(oneScan, plain.length).toFixed(0)} | |`);
+console.log(`| fast path: \`scrub\` over the same text | ${fast.toFixed(2)} | ${mbps(fast, plain.length).toFixed(0)} | ${(fast / oneScan).toFixed(2)}× one scan |`);
+
+console.log('\n| hostile input, 1 MB | best of 5 after a warm-up, ms |');
+console.log('| --- | ---: |');
+for (const [name, make] of Object.entries(HOSTILE)) {
+  const input = make(SIZE);
+  const [times] = measure([() => scrub(input)], 6);
+  console.log(`| ${name} | ${Math.min(...times!.slice(1)).toFixed(1)} |`);
+}
+console.log(`\n(sink ${sink % 10})`);
