@@ -1,4 +1,4 @@
-/** @module Errors the SDK throws: only ever from `configure`, for options it cannot accept. */
+/** @module Errors the SDK throws: only ever at set-up (`configure`, integration factories), for options it cannot accept. */
 
 /** Stable codes carried by every {@link SdkError}. */
 export type SdkErrorCode = 'SENTINEL_ERR_INVALID_OPTION';

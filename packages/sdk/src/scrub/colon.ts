@@ -19,6 +19,7 @@ const COLON_ANCHOR = /:(?:[ \t"'`\\:]|[\da-fA-F]{1,4}:[\da-fA-F]{1,4}:|(?<=["'`]
  */
 export const colonRules: Detector = {
   anchor: COLON_ANCHOR,
+  requires: ':',
   detect(text, at, found) {
     const next = text.charCodeAt(at + 1);
     if (next === 58) return ipv6Addresses.detect(text, at, found);

@@ -2,7 +2,10 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { close, configure, flush } from '../../src/index';
-import { createIngestServer, type IngestServer, type ReceivedPayload } from '../helpers/ingest-server';
+import { createTestGateway, type TestGateway } from '../helpers/test-gateway';
+
+/** One report as the gateway received it: the parsed JSON body. */
+export type ReceivedPayload = Record<string, unknown>;
 
 /** What a client sees of a response: status, headers without `date`, body (or how reading it failed). */
 export interface Answer {
@@ -57,20 +60,20 @@ export async function listen(listener: RequestListener | Server): Promise<Listen
 }
 
 export interface Ingest {
-  readonly server: IngestServer;
+  readonly server: TestGateway;
   /** Waits for exactly `count` reports (none arrive late: the SDK is flushed) and returns them. */
   expectReports(count: number): Promise<ReceivedPayload[]>;
 }
 
 /**
- * Starts an ingest server for the file and, before each test, clears what it received and
+ * Starts a loopback gateway for the file and, before each test, clears what it received and
  * configures the SDK afresh to report to it, so that no test inherits another's state (such as
  * the cap on repeats of one error).
  */
 export function useIngest(): Ingest {
-  let server: IngestServer | undefined;
+  let server: TestGateway | undefined;
   beforeAll(async () => {
-    server = await createIngestServer();
+    server = await createTestGateway();
     const warn = console.warn.bind(console);
     vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
       if (!String(args[0]).includes('configure() called again')) warn(...args);
@@ -92,7 +95,7 @@ export function useIngest(): Ingest {
   });
   return {
     get server() {
-      if (!server) throw new Error('ingest server not started');
+      if (!server) throw new Error('test gateway not started');
       return server;
     },
     async expectReports(count) {
@@ -100,7 +103,7 @@ export function useIngest(): Ingest {
       if (count > 0) await ingest.waitFor(count);
       expect(await flush()).toBe(true);
       expect(ingest.received).toHaveLength(count);
-      return [...ingest.received];
+      return ingest.received.map((request) => request.json);
     },
   };
 }
