@@ -5,23 +5,14 @@
  * after start-up (a warm delivery worker, as in a service), and again 1 ms after (a cold one).
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { startSinkGateway } from './helpers/sink-gateway';
 
 const RUNS = 25;
 const fixture = fileURLToPath(new URL('./fixtures/crash.cjs', import.meta.url));
 
-let received = 0;
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    received++;
-    res.writeHead(201, { 'content-type': 'application/json' }).end('{"exception_id":"x"}');
-  });
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const gateway = await startSinkGateway();
+const gatewayUrl = gateway.url;
 
 /** Milliseconds from the throw (as the child stamped it) to the child's exit. */
 function run(withSdk: boolean, crashAfterMs: number): Promise<number> {
@@ -48,12 +39,12 @@ console.log('| --- | --- | --- | --- | --- |');
 for (const crashAfterMs of [300, 1]) {
   const bare: number[] = [];
   const hooked: number[] = [];
-  received = 0;
+  gateway.reset();
   for (let i = 0; i < RUNS; i++) {
     bare.push(await run(false, crashAfterMs));
     hooked.push(await run(true, crashAfterMs));
   }
   const delays = hooked.map((h, i) => h - (bare[i] as number));
-  console.log(`| ${crashAfterMs} ms | ${median(bare).toFixed(1)} | ${median(hooked).toFixed(1)} | ${median(delays).toFixed(1)} | ${received} of ${RUNS} |`);
+  console.log(`| ${crashAfterMs} ms | ${median(bare).toFixed(1)} | ${median(hooked).toFixed(1)} | ${median(delays).toFixed(1)} | ${gateway.received} of ${RUNS} |`);
 }
-server.close();
+gateway.close();

@@ -5,21 +5,12 @@
  * without the SDK.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { startSinkGateway } from './helpers/sink-gateway';
 
 const fixture = fileURLToPath(new URL('./fixtures/storm.mjs', import.meta.url));
-let received = 0;
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    received++;
-    setTimeout(() => res.writeHead(201, { 'content-type': 'application/json' }).end(`{"exception_id":"e${received}"}`), 200);
-  });
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const gateway = await startSinkGateway(200);
+const gatewayUrl = gateway.url;
 
 interface StormResult {
   thrown: number;
@@ -50,12 +41,12 @@ function run(withSdk: boolean): Promise<StormResult & { exitMs: number }> {
 }
 
 const bare = await run(false);
-received = 0;
+gateway.reset();
 const sdk = await run(true);
-server.close();
+gateway.close();
 
 console.log('| process | errors/s | RSS growth (MB) | event-loop delay p99 (ms) | reports received by gateway | exit after last line (ms) |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 console.log(`| baseline, no SDK | ${bare.perSecond} | ${bare.rssGrowthMb.toFixed(1)} | ${bare.loopDelayP99Ms.toFixed(1)} | — | ${bare.exitMs.toFixed(0)} |`);
-console.log(`| SDK capturing every error | ${sdk.perSecond} | ${sdk.rssGrowthMb.toFixed(1)} | ${sdk.loopDelayP99Ms.toFixed(1)} | ${received} | ${sdk.exitMs.toFixed(0)} |`);
+console.log(`| SDK capturing every error | ${sdk.perSecond} | ${sdk.rssGrowthMb.toFixed(1)} | ${sdk.loopDelayP99Ms.toFixed(1)} | ${gateway.received} | ${sdk.exitMs.toFixed(0)} |`);
 console.log(`\nerrors thrown: ${sdk.thrown}; resolved delivered ${sdk.delivered}, not delivered (collapsed, dropped) ${sdk.notDelivered}; close() ${sdk.closeMs.toFixed(0)} ms, flushed ${sdk.flushed}`);
