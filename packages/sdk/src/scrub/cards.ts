@@ -1,6 +1,6 @@
 /** @module Payment card numbers: 13–19 digits, plain or grouped, Luhn-valid only. */
 import { DIGIT, PERIOD, is, isWordChar, skipForward } from './chars';
-import { NUMBER_ANCHOR, type Detector } from './detector';
+import { NUMBER_ANCHOR, numberAnchorStart, type Detector } from './detector';
 import { CREDIT_CARD, touchesPlaceholder } from './placeholders';
 import type { Redactions } from './redactions';
 
@@ -22,6 +22,7 @@ const MAX_GROUP = 6;
  */
 export const cardNumbers: Detector = {
   anchor: NUMBER_ANCHOR,
+  anchorStart: numberAnchorStart,
   detect(text, at, found) {
     if (text.charCodeAt(at + 1) === DOT) return skipForward(text, at, DIGIT | PERIOD);
     const runEnd = skipForward(text, at, DIGIT);
@@ -67,15 +68,23 @@ function detectGrouped(text: string, at: number, found: Redactions): number {
   let groups = 0;
   let next = 0;
   let covered = -1;
-  const tryNext = (closed: boolean): void => {
-    const last = cardFrom(text, next, groups, digits, sums, closed, found);
-    if (last !== -1) covered = last;
-    next = last === -1 ? next + 1 : last + 1;
-  };
-  for (let i = at; ; ) {
+  for (let i = at, closed = false; !closed || next < groups; ) {
+    if (closed || (next < groups - 1 && digits - ring[slot(next, BEFORE)]! > MAX_DIGITS)) {
+      const last = cardFrom(text, next, groups, digits, sums, closed, found);
+      if (last !== -1) covered = last;
+      next = last === -1 ? next + 1 : last + 1;
+      continue;
+    }
+    if (groups > 0 && (text.charCodeAt(i - 1) !== separator || !isDigit(text.charCodeAt(i)))) {
+      closed = true;
+      continue;
+    }
     let end = i;
     while (end - i <= MAX_GROUP && isDigit(text.charCodeAt(end))) end++;
-    if (end - i > MAX_GROUP) break;
+    if (end - i > MAX_GROUP) {
+      closed = true;
+      continue;
+    }
     const base = slot(groups, 0);
     ring[base + START] = i;
     ring[base + END] = end;
@@ -87,11 +96,8 @@ function detectGrouped(text: string, at: number, found: Redactions): number {
       sums[2 + (digits & 1)]! += digit < 5 ? digit * 2 : digit * 2 - 9;
     }
     groups++;
-    while (next < groups - 1 && digits - ring[slot(next, BEFORE)]! > MAX_DIGITS) tryNext(false);
-    if (text.charCodeAt(end) !== separator || !isDigit(text.charCodeAt(end + 1))) break;
     i = end + 1;
   }
-  while (next < groups) tryNext(true);
   // Where the other separator takes over (`1234-4111 1111 …`), a last group no card took may start one of its own.
   const last = slot(groups - 1, 0);
   return groups > 1 && covered < groups - 1 ? ring[last + START]! : ring[last + END]!;

@@ -17,11 +17,15 @@ export const USERINFO = 128;
 export const VALUE_END = 256;
 /** Space and tab. */
 export const BLANK = 512;
+/** `%`, also in email local parts before an `@` (not before an encoded `%40`). */
 export const PERCENT = 1024;
+/** `-`, inside domain labels. */
 export const HYPHEN = 2048;
 /** Characters of an HTTP credential (RFC 7235 token68): letters, digits, ``-._~+/=``. */
 export const CREDENTIAL = 4096;
+/** Capital letters. */
 export const UPPER = 8192;
+/** `.`, between the parts of a dotted number. */
 export const PERIOD = 16384;
 
 const TABLE = new Uint16Array(128);
@@ -97,6 +101,16 @@ export function skipBackward(text: string, end: number, flags: number, limit: nu
   for (; i > stop; i--) {
     const code = text.charCodeAt(i - 1);
     if (code >= 128 || (TABLE[code]! & flags) === 0) break;
+  }
+  return i;
+}
+
+/** Index of the first character at or after `from` in the classes of `flags` (non-ASCII is in none), or the text's length. */
+export function findClass(text: string, from: number, flags: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && (TABLE[code]! & flags) !== 0) break;
   }
   return i;
 }

@@ -13,6 +13,11 @@ export interface Detector {
   readonly anchor: string | RegExp;
   /** A character every match of a regex anchor holds: a text without it skips the regex scan, for the price of an `indexOf`. */
   readonly requires?: string;
+  /**
+   * Where the match of a regex anchor that ends at `end` starts, when that can be told from the
+   * text: the scan then uses `test`, which builds no match object, instead of `exec`.
+   */
+  readonly anchorStart?: (text: string, end: number) => number;
   /** Looks for a redaction at anchor `at`; returns an index greater than `at`. */
   detect(text: string, at: number, found: Redactions): number;
 }
@@ -24,9 +29,21 @@ export interface Detector {
  */
 export const NUMBER_ANCHOR = /\d(?:\d\d\d[\d -]\d|\.\d{1,3}\.\d{1,3}\.\d)/g;
 
+/**
+ * Start of a {@link NUMBER_ANCHOR} match that ends at `end`: six characters back, or, for a
+ * dotted quad (which ends with a dot and a digit), the digit before the third dot back.
+ */
+export function numberAnchorStart(text: string, end: number): number {
+  if (text.charCodeAt(end - 2) !== 46) return end - 6;
+  let i = end - 2;
+  for (let dots = 1; dots < 3; ) if (text.charCodeAt(--i) === 46) dots++;
+  return i - 1;
+}
+
 interface AnchorGroup {
   readonly anchor: string | RegExp;
   readonly requires: string | undefined;
+  readonly start: ((text: string, end: number) => number) | undefined;
   readonly detectors: readonly Detector[];
 }
 
@@ -38,39 +55,37 @@ export function groupByAnchor(detectors: readonly Detector[]): readonly AnchorGr
     if (group) group.push(detector);
     else groups.set(detector.anchor, [detector]);
   }
-  return [...groups].map(([anchor, members]) => ({ anchor, requires: members[0]!.requires, detectors: members }));
+  return [...groups].map(([anchor, members]) => ({ anchor, requires: members[0]!.requires, start: members[0]!.anchorStart, detectors: members }));
 }
 
 /** Runs every group over `text`, recording redactions in `found`. */
 export function detectAll(text: string, groups: readonly AnchorGroup[], found: Redactions): void {
-  for (const { anchor, requires, detectors } of groups) {
+  for (const { anchor, requires, start, detectors } of groups) {
     if (requires !== undefined && !text.includes(requires)) continue;
-    if (detectors.length === 1) {
-      const detector = detectors[0]!;
-      const code = typeof anchor === 'string' && anchor.length === 1 ? anchor.charCodeAt(0) : -1;
-      for (let at = find(text, anchor, 0); at !== -1; ) {
-        const resume = detector.detect(text, at, found);
-        // Dense anchors (`a@a@a@…`) are cheaper to step onto than to search for.
-        at = text.charCodeAt(resume) === code ? resume : text.charCodeAt(resume + 1) === code ? resume + 1 : find(text, anchor, resume);
-      }
-      continue;
-    }
+    const code = typeof anchor === 'string' && anchor.length === 1 ? anchor.charCodeAt(0) : -1;
+    const only = detectors.length === 1 ? detectors[0]! : undefined;
     const resume: number[] = new Array<number>(detectors.length).fill(0);
-    for (let at = find(text, anchor, 0); at !== -1; ) {
+    for (let at = find(text, anchor, start, 0); at !== -1; ) {
       let next = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < detectors.length; k++) {
-        if (resume[k]! <= at) resume[k] = detectors[k]!.detect(text, at, found);
-        next = Math.min(next, resume[k]!);
+      if (only !== undefined) {
+        next = only.detect(text, at, found);
+      } else {
+        for (let k = 0; k < detectors.length; k++) {
+          if (resume[k]! <= at) resume[k] = detectors[k]!.detect(text, at, found);
+          next = Math.min(next, resume[k]!);
+        }
       }
-      at = find(text, anchor, next);
+      // Dense anchors (`a@a@a@…`) are cheaper to step onto than to search for.
+      at = text.charCodeAt(next) === code ? next : text.charCodeAt(next + 1) === code ? next + 1 : find(text, anchor, start, next);
     }
   }
 }
 
-function find(text: string, anchor: string | RegExp, from: number): number {
+function find(text: string, anchor: string | RegExp, start: ((text: string, end: number) => number) | undefined, from: number): number {
   if (typeof anchor === 'string') return text.indexOf(anchor, from);
   if (from >= text.length) return -1;
   anchor.lastIndex = from;
+  if (start !== undefined) return anchor.test(text) ? start(text, anchor.lastIndex) : -1;
   const match = anchor.exec(text);
   return match === null ? -1 : match.index;
 }

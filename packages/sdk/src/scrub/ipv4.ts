@@ -1,6 +1,6 @@
 /** @module IPv4 addresses in dotted-quad form. */
 import { DIGIT, PERIOD, is, isWordChar, skipForward } from './chars';
-import { NUMBER_ANCHOR, type Detector } from './detector';
+import { NUMBER_ANCHOR, numberAnchorStart, type Detector } from './detector';
 import { IP_ADDRESS, touchesPlaceholder } from './placeholders';
 
 const DOT = 46;
@@ -11,6 +11,7 @@ const DOT = 46;
  */
 export const ipv4Addresses: Detector = {
   anchor: NUMBER_ANCHOR,
+  anchorStart: numberAnchorStart,
   detect(text, at, found) {
     if (text.charCodeAt(at + 1) !== DOT) return lastDigit(text, at);
     let start = at;

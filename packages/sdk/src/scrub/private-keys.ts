@@ -14,7 +14,7 @@ const PRIVATE_LABEL = /^[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?$/;
 export const privateKeyBlocks: Detector = {
   anchor: '-',
   detect(text, at, found) {
-    if (!text.startsWith(BEGIN, at)) {
+    if (text.charCodeAt(at + 1) !== 45 || !text.startsWith(BEGIN, at)) {
       let end = at + 1;
       while (text.charCodeAt(end) === 45) end++;
       return end;

@@ -1,11 +1,10 @@
 /** @module Values of sensitive keys: `password=…`, `"api_key": "…"`, `token: …`, query strings, cookies. */
-import { BLANK, KEY, VALUE_END, is, skipBackward } from './chars';
+import { BLANK, KEY, VALUE_END, findClass, is, skipBackward } from './chars';
 import type { Detector } from './detector';
 import { REDACTED_SECRET, REDACTED_TOKEN, startsWithPlaceholder } from './placeholders';
 import type { Redactions } from './redactions';
-import { matchSensitiveKey } from './sensitive-keys';
+import { MAX_KEY_LENGTH, matchSensitiveKey } from './sensitive-keys';
 
-const MAX_KEY_LENGTH = 64;
 /** Spaces or tabs allowed on each side of the separator: `password = x`. */
 const MAX_GAP = 4;
 const MAX_COOKIE_NAME_LENGTH = 256;
@@ -58,10 +57,10 @@ function detectValue(text: string, separator: number, found: Redactions, colon: 
     keyEnd--;
     if (text.charCodeAt(keyEnd - 1) === BACKSLASH) keyEnd--;
   }
-  const keyStart = skipBackward(text, keyEnd, KEY, MAX_KEY_LENGTH + 1);
-  if (keyStart === keyEnd || keyEnd - keyStart > MAX_KEY_LENGTH || text.charCodeAt(keyStart - 1) === 93) return separator + 1;
-  const name = matchSensitiveKey(text, keyStart, keyEnd);
+  const name = matchSensitiveKey(text, keyEnd);
   if (name === undefined) return separator + 1;
+  const keyStart = skipBackward(text, keyEnd, KEY, MAX_KEY_LENGTH + 1);
+  if (keyEnd - keyStart > MAX_KEY_LENGTH || text.charCodeAt(keyStart - 1) === 93) return separator + 1;
 
   let start = separator + 1;
   for (let gap = 0; gap < MAX_GAP && is(text, start, BLANK); gap++) start++;
@@ -100,6 +99,8 @@ function isLiteral(text: string, start: number, end: number): boolean {
 
 /** Where the credential starts when an authentication scheme (any case) and blanks start the value at `start`; otherwise `start`. */
 function afterScheme(text: string, start: number): number {
+  const first = text.charCodeAt(start) | 32;
+  if (first !== 98 && first !== 116) return start; // every scheme starts with b or t
   for (const scheme of SCHEMES) {
     let i = 0;
     while (i < scheme.length && (text.charCodeAt(start + i) | 32) === scheme.charCodeAt(i)) i++;
@@ -113,9 +114,7 @@ function afterScheme(text: string, start: number): number {
 }
 
 function valueEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && !is(text, i, VALUE_END)) i++;
-  return i;
+  return findClass(text, from, VALUE_END);
 }
 
 /** Index of the closing quote (of `\"` for an escaped one), or of the line end when the quote is never closed. */

@@ -1,5 +1,5 @@
 /** @module Key names whose values are secrets, and the matcher that recognises them in compound keys. */
-import { DIGIT, is } from './chars';
+import { DIGIT, KEY, is } from './chars';
 
 /**
  * Sensitive key names, written in one canonical spelling. A key matches when, compared
@@ -35,15 +35,20 @@ for (const name of SENSITIVE_KEY_NAMES) {
   node.name = name;
 }
 
+/** Longer keys are not looked at. */
+export const MAX_KEY_LENGTH = 64;
+
 /**
- * The sensitive name the key `text[start, end)` ends with, or `undefined`. Reads at most the
- * key's length, with no allocation: it runs for every `key=` and `key:` in the text.
+ * The sensitive name the key that ends just before `end` ends with, or `undefined`. The key is
+ * read from its end, and only as far as the trie goes (two characters for `Error`), with no
+ * allocation: it runs for every `key=` and `key:` in the text.
  */
-export function matchSensitiveKey(text: string, start: number, end: number): string | undefined {
+export function matchSensitiveKey(text: string, end: number): string | undefined {
+  const stop = Math.max(0, end - MAX_KEY_LENGTH);
   let i = end;
-  while (i > start && is(text, i - 1, DIGIT)) i--;
+  while (i > stop && is(text, i - 1, DIGIT)) i--;
   let node = ROOT;
-  for (i--; i >= start; i--) {
+  for (i--; i >= stop; i--) {
     const code = text.charCodeAt(i);
     if (code === 95 || code === 45 || code === 46) continue;
     const lower = code | 32;
@@ -51,14 +56,14 @@ export function matchSensitiveKey(text: string, start: number, end: number): str
     const child = node.children[lower - 97];
     if (child === undefined) return undefined;
     node = child;
-    if (node.name !== undefined && startsWord(text, i, start)) return node.name;
+    if (node.name !== undefined && startsWord(text, i)) return node.name;
   }
   return undefined;
 }
 
 /** Tells whether a word of the key starts at `i`: at the key's start, after a separator, or at a camelCase hump. */
-function startsWord(text: string, i: number, keyStart: number): boolean {
-  if (i === keyStart) return true;
+function startsWord(text: string, i: number): boolean {
+  if (!is(text, i - 1, KEY)) return true;
   const prev = text.charCodeAt(i - 1);
   if (prev === 95 || prev === 45 || prev === 46) return true;
   const code = text.charCodeAt(i);

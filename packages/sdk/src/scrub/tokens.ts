@@ -102,7 +102,12 @@ export const dashTokens: Detector = {
       const end = skipForward(text, at + 1, TOKEN);
       return end - at > 20 && isMixed(text, at + 1, end) ? addToken(text, at - 2, end, found) : end;
     }
-    if ((at >= 4 && text.startsWith('xox', at - 4) && 'abposr'.includes(text.charAt(at - 1)) && !is(text, at - 5, TOKEN)) || endsWithWord(text, at, 'xapp')) {
+    // `xox?-` has an `x` two places back, `xapp-` a `p` just before: checked first, as most dashes are neither.
+    const slack =
+      text.charCodeAt(at - 2) === 120
+        ? at >= 4 && text.startsWith('xox', at - 4) && 'abposr'.includes(text.charAt(at - 1)) && !is(text, at - 5, TOKEN)
+        : prev === 112 && endsWithWord(text, at, 'xapp');
+    if (slack) {
       return minimumRun(text, at - 4, at + 1, 10, found, TOKEN);
     }
     return at + 1;
