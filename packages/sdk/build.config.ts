@@ -1,6 +1,6 @@
 import { defineBuildConfig } from 'unbuild';
 
-// One entry per subpath of the exports map in package.json (checked by scripts/check-exports.mjs).
+// One entry per target of the exports map in package.json (checked by scripts/check-exports.mjs).
 export default defineBuildConfig({
   entries: [
     'src/index',
@@ -11,9 +11,13 @@ export default defineBuildConfig({
     'src/middleware/next',
     'src/middleware/nestjs',
     'src/middleware/http',
+    'src/edge',
+    'src/workerd',
   ],
   declaration: 'node16',
   clean: true,
+  // Provided by workerd itself.
+  externals: ['cloudflare:workers'],
   rollup: {
     emitCJS: true,
     esbuild: { target: 'node18' },

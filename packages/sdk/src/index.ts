@@ -1,5 +1,6 @@
 /** @module sentinel-sdk: automatic exception capture with PII scrubbing for Node.js services. */
-export { configure, captureException, flush, close } from './sdk';
+export { configure } from './configure';
+export { captureException, flush, close } from './sdk';
 export { scrub } from './scrub';
 export { installHook, uninstallHook, isHookInstalled } from './integrations/process';
 export { SdkError, InvalidOptionError, isSdkError } from './errors';

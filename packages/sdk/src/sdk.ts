@@ -1,10 +1,14 @@
-/** @module The process-wide SDK: `configure` once, then capture from anywhere. */
-import * as http from 'node:http';
-import * as https from 'node:https';
+/** @module The process-wide SDK: `configure` once, then capture from anywhere. Imports nothing of Node's. */
 import { type CaptureContext, type Client, createClient } from './client';
-import { replaySpool } from './crash/spool';
-import { createHttpSend, type Send } from './http-send';
+import type { Send } from './http-send';
 import { resolveOptions, type SentinelOptions } from './options';
+
+/** What `configure` takes from the runtime: how to send, and what to start with each client. */
+export interface Platform {
+  createSend(): Send;
+  /** Runs after each `configure` that enables the SDK, once the new client is active. */
+  configured(client: Client): void;
+}
 
 interface SdkState {
   current: Client | undefined;
@@ -26,19 +30,13 @@ const state: SdkState = ((globalThis as Record<symbol, unknown>)[Symbol.for('sen
 }) as SdkState;
 
 /**
- * Configures the SDK. Call it once at start-up; a later call replaces the configuration (the
- * previous one still delivers what it had queued) and logs a warning.
- *
- * @param options - at least `apiKey` and `githubRepo`.
- * @throws {@link InvalidOptionError} (a `TypeError`) naming the first invalid option — unless
- *   the SDK is disabled by `enabled: false` or `SENTINEL_ENABLED=false`, which validates nothing.
- * @example
- * configure({ apiKey: process.env.SENTINEL_API_KEY!, githubRepo: 'acme/shop' });
+ * `configure` on a given platform; each entry point's `configure` calls it with its own.
+ * The send primitive is created once per process, by the first call.
  */
-export function configure(options: SentinelOptions): void {
+export function configureWith(platform: Platform, options: SentinelOptions): void {
   const resolved = resolveOptions(options);
   const previous = state.current;
-  state.send ??= createHttpSend(http, https);
+  state.send ??= platform.createSend();
   const client = createClient(resolved, state.send);
   state.current = client;
   if (previous) {
@@ -50,7 +48,7 @@ export function configure(options: SentinelOptions): void {
   if (!resolved.enabled) return;
   listenForExitDrain();
   for (const listener of state.configureListeners) listener(client);
-  if (resolved.spoolDir) void replaySpool(resolved.spoolDir, client.enqueue);
+  platform.configured(client);
 }
 
 /**

@@ -1,5 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
+/** The runtime that fixtures run in: `RUNTIME_BIN` (a Node.js or Bun binary), else this Node.js. */
+export const RUNTIME = describeRuntime(process.env.RUNTIME_BIN || process.execPath);
 
 export interface FixtureRun {
   code: number | null;
@@ -14,11 +17,11 @@ export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 }
 
-/** Runs a fixture script in a real `node` child process and collects what it did. */
+/** Runs a fixture script in a real child process of {@link RUNTIME} and collects what it did. */
 export function runFixture(name: string, env: Record<string, string | undefined> = {}, timeoutMs = 15_000): Promise<FixtureRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fixturePath(name)], {
+    const child = spawn(RUNTIME.bin, [fixturePath(name)], {
       env: { ...process.env, NODE_OPTIONS: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,
@@ -30,4 +33,10 @@ export function runFixture(name: string, env: Record<string, string | undefined>
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - started }));
   });
+}
+
+function describeRuntime(bin: string): { bin: string; isBun: boolean; label: string } {
+  const versions: Partial<Record<string, string>> =
+    bin === process.execPath ? process.versions : JSON.parse(execFileSync(bin, ['-e', 'console.log(JSON.stringify(process.versions))'], { encoding: 'utf8' }));
+  return { bin, isBun: versions.bun !== undefined, label: versions.bun === undefined ? `Node.js ${versions.node}` : `Bun ${versions.bun}` };
 }

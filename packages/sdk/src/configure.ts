@@ -1,0 +1,28 @@
+/** @module `configure` for Node.js and Bun: delivery over `node:http` / `node:https`, spooled reports replayed. */
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { replaySpool } from './crash/spool';
+import { createHttpSend } from './http-send';
+import type { SentinelOptions } from './options';
+import { configureWith, type Platform } from './sdk';
+
+const NODE: Platform = {
+  createSend: () => createHttpSend(http, https),
+  configured(client) {
+    if (client.options.spoolDir) void replaySpool(client.options.spoolDir, client.enqueue);
+  },
+};
+
+/**
+ * Configures the SDK. Call it once at start-up; a later call replaces the configuration (the
+ * previous one still delivers what it had queued) and logs a warning.
+ *
+ * @param options - at least `apiKey` and `githubRepo`.
+ * @throws {@link InvalidOptionError} (a `TypeError`) naming the first invalid option — unless
+ *   the SDK is disabled by `enabled: false` or `SENTINEL_ENABLED=false`, which validates nothing.
+ * @example
+ * configure({ apiKey: process.env.SENTINEL_API_KEY!, githubRepo: 'acme/shop' });
+ */
+export function configure(options: SentinelOptions): void {
+  configureWith(NODE, options);
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the runtimes of the conformance matrix (scripts/test-runtimes.sh) from npm into
+# .tools/<name>; a runtime already there at the pinned version is kept.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# name, package@version, binary inside .tools/<name>
+RUNTIMES=(
+  "node22 node@22.23.3 node_modules/node/bin/node"
+  "node24 node@24.21.0 node_modules/node/bin/node"
+  "bun bun@1.4.5 node_modules/bun/bin/bun.exe"
+)
+
+for runtime in "${RUNTIMES[@]}"; do
+  read -r name spec bin <<<"$runtime"
+  dir=".tools/$name"
+  version="${spec#*@}"
+  installed="$("$dir/$bin" --version 2>/dev/null || true)"
+  [ "${installed#v}" = "$version" ] && continue
+  npm install --prefix "$dir" "$spec" --no-audit --no-fund --loglevel=error
+  echo "installed $spec: $("$dir/$bin" --version)"
+done
