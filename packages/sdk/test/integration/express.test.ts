@@ -4,7 +4,7 @@ import express4 from 'express4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureException } from '../../src/index';
 import { sentinelErrorHandler } from '../../src/middleware/express';
-import { fetchAnswer, listen, type Listening, useIngest } from './support';
+import { fetchAnswer, listen, type Listening, tick, useIngest } from './support';
 
 const ingest = useIngest();
 
@@ -13,8 +13,6 @@ class PaymentError extends Error {
 }
 
 const clientError = (status: number, message: string): Error => Object.assign(new Error(message), { status, expose: true });
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** The same one-file app, bare or with `errorHandler` after the routes and before the app's own. */
 function buildApp(express: typeof express5, version: 4 | 5, errorHandler?: ErrorRequestHandler) {
   const app = express();

@@ -1,23 +1,12 @@
-import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IntegrationOptions, sentinelPlugin } from '../../src/middleware/fastify';
-import { type Answer, useIngest } from './support';
+import { type Answer, failingStream, tick, useIngest } from './support';
 
 const ingest = useIngest();
 
 class PaymentError extends Error {
   readonly statusCode = 503;
-}
-
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** A stream that fails, before sending anything or after a first chunk. */
-function failingStream(afterFirstChunk: boolean): Readable {
-  const stream = new Readable({ read() {} });
-  if (afterFirstChunk) stream.push('first chunk\n');
-  setImmediate(() => stream.destroy(new Error('stream broke')));
-  return stream;
 }
 
 /** The same app, bare or with the plugin registered first. */

@@ -3,15 +3,13 @@ import { HTTPException } from 'hono/http-exception';
 import { stream } from 'hono/streaming';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type HonoMiddleware, sentinelMiddleware } from '../../src/middleware/hono';
-import { type Answer, answerOf, useIngest } from './support';
+import { type Answer, answerOf, tick, useIngest } from './support';
 
 const ingest = useIngest();
 
 class PaymentError extends Error {
   readonly status = 503;
 }
-
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The same app, bare or with the middleware; its sub-application has its own error handler. */
 function buildApp(middleware?: HonoMiddleware): Hono {

@@ -4,11 +4,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapRequestHandler } from '../../src/middleware/http';
-import { fetchAnswer, listen, type Listening, useIngest } from './support';
+import { fetchAnswer, listen, type Listening, tick, useIngest } from './support';
 
 const ingest = useIngest();
-
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = req.url?.split('?')[0];

@@ -1,22 +1,12 @@
-import { Readable } from 'node:stream';
 import Koa, { type Context } from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KoaMiddleware, sentinelMiddleware } from '../../src/middleware/koa';
-import { fetchAnswer, listen, type Listening, useIngest } from './support';
+import { failingStream, fetchAnswer, listen, type Listening, tick, useIngest } from './support';
 
 const ingest = useIngest();
 
 class PaymentError extends Error {
   readonly status = 503;
-}
-
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-function failingStream(afterFirstChunk: boolean): Readable {
-  const stream = new Readable({ read() {} });
-  if (afterFirstChunk) stream.push('first chunk\n');
-  setImmediate(() => stream.destroy(new Error('stream broke')));
-  return stream;
 }
 
 interface Route {

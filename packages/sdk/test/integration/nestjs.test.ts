@@ -3,11 +3,9 @@ import { BadRequestException, Controller, Get, HttpException, Module, NotFoundEx
 import { APP_FILTER, BaseExceptionFilter, HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentinelExceptionFilter } from '../../src/middleware/nestjs';
-import { fetchAnswer, useIngest } from './support';
+import { fetchAnswer, tick, useIngest } from './support';
 
 const ingest = useIngest();
-
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 class PaymentError extends Error {
   readonly status = 503;

@@ -2,13 +2,12 @@ import { notFound, redirect } from 'next/navigation';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { createOnRequestError, onRequestError, type RequestErrorContext, withSentinel } from '../../src/middleware/next';
-import { useIngest } from './support';
+import { tick, useIngest } from './support';
 
 const ingest = useIngest();
 
 type RouteContext = { params: Promise<{ id: string }> };
 
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const context: RouteContext = { params: Promise.resolve({ id: '7' }) };
 const request = (path: string): Request => new Request(`http://localhost:3000${path}`);
 

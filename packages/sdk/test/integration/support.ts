@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
@@ -106,4 +107,15 @@ export function useIngest(): Ingest {
       return ingest.received.map((request) => request.json);
     },
   };
+}
+
+/** One turn of the event loop: lets a report that was (or was not) captured reach the queue. */
+export const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A stream that fails, before sending anything or after a first chunk. */
+export function failingStream(afterFirstChunk: boolean): Readable {
+  const stream = new Readable({ read() {} });
+  if (afterFirstChunk) stream.push('first chunk\n');
+  setImmediate(() => stream.destroy(new Error('stream broke')));
+  return stream;
 }
