@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 # name, package@version, binary inside .tools/<name>
 RUNTIMES=(
+  "node18 node@18.20.8 node_modules/node/bin/node"
   "node22 node@22.23.3 node_modules/node/bin/node"
   "node24 node@24.21.0 node_modules/node/bin/node"
   "bun bun@1.4.5 node_modules/bun/bin/bun.exe"
