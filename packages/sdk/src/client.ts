@@ -72,7 +72,7 @@ export function createClient(options: ResolvedOptions, send: Send, sink?: WarnSi
     logger,
     capture(error, context) {
       if (closed || !options.enabled) return Promise.resolve(null);
-      const key = typeof error === 'object' && error !== null ? error : undefined;
+      const key = objectKey(error);
       const earlier = key && CAPTURED.get(key);
       if (earlier) return earlier;
       if (!repeats.admit(error)) return Promise.resolve(null);
@@ -82,7 +82,7 @@ export function createClient(options: ResolvedOptions, send: Send, sink?: WarnSi
     },
     takeCrashBody(error, context) {
       if (closed || !options.enabled) return null;
-      const key = typeof error === 'object' && error !== null ? error : undefined;
+      const key = objectKey(error);
       if (key && CAPTURED.has(key)) return null;
       if (key) CAPTURED.set(key, Promise.resolve(null));
       try {
@@ -121,4 +121,9 @@ function applyBeforeSend(
   const sanitized = sanitizePayload(result, payload, scrub);
   if (sanitized === undefined) logger.warn('before_send', 'beforeSend returned neither a payload nor null; the report is sent unchanged');
   return sanitized ?? payload;
+}
+
+/** The error itself when it can key a WeakMap; thrown primitives cannot be told apart. */
+function objectKey(error: unknown): object | undefined {
+  return typeof error === 'object' && error !== null ? error : undefined;
 }

@@ -1,6 +1,6 @@
 /** @module Error → raw report text: class name, message, stack with its causes appended. */
 import { renderValue } from './utils/render-value';
-import { safeGet } from './utils/safe-get';
+import { safeGet, safeIsArray } from './utils/safe-get';
 
 /** `exceptionType` of a thrown value that is not an Error (a string, a plain object…). */
 export const NON_ERROR_TYPE = 'NonError';
@@ -65,7 +65,7 @@ function* linkedErrors(value: unknown): Generator<[string, unknown]> {
   const cause = safeGet(value, 'cause');
   if (cause !== undefined) yield ['Caused by', cause];
   const errors = safeGet(value, 'errors');
-  if (!isArray(errors)) return;
+  if (!safeIsArray(errors)) return;
   const count = Math.min(errors.length, MAX_LINKED);
   for (let i = 0; i < count; i++) yield [`Aggregated error ${i + 1} of ${errors.length}`, safeGet(errors, i)];
 }
@@ -87,12 +87,4 @@ function className(value: object): string {
   if (typeof ctorName === 'string' && ctorName !== '' && ctorName !== 'Object') return ctorName.slice(0, 256);
   const name = safeGet(value, 'name');
   return typeof name === 'string' && name !== '' ? name.slice(0, 256) : 'Error';
-}
-
-function isArray(value: unknown): value is unknown[] {
-  try {
-    return Array.isArray(value);
-  } catch {
-    return false;
-  }
 }

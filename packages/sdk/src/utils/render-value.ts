@@ -1,4 +1,4 @@
-import { safeGet } from './safe-get';
+import { safeGet, safeIsArray } from './safe-get';
 
 const MAX_DEPTH = 3;
 const MAX_KEYS = 32;
@@ -22,7 +22,7 @@ export function renderValue(value: unknown, limit: number): string {
     if (typeof v === 'function') return push(`[Function ${String(safeGet(v, 'name') || 'anonymous')}]`);
     if (typeof v !== 'object' || v === null) return push(describePrimitive(v));
     if (seen.has(v)) return push('[Circular]');
-    if (depth >= MAX_DEPTH) return push(Array.isArray(v) ? '[Array]' : '[Object]');
+    if (depth >= MAX_DEPTH) return push(safeIsArray(v) ? '[Array]' : '[Object]');
     seen.add(v);
     let keys: string[];
     try {
@@ -52,13 +52,5 @@ function describePrimitive(v: unknown): string {
     return typeof v === 'bigint' ? `${v}n` : String(v);
   } catch {
     return '[Unprintable]';
-  }
-}
-
-function safeIsArray(v: object): boolean {
-  try {
-    return Array.isArray(v);
-  } catch {
-    return false;
   }
 }

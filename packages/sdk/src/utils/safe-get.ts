@@ -9,3 +9,12 @@ export function safeGet(target: unknown, key: PropertyKey): unknown {
     return undefined;
   }
 }
+
+/** `Array.isArray` without ever throwing: a revoked Proxy reads as not an array. */
+export function safeIsArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}

@@ -95,6 +95,12 @@ describe('describeError', () => {
     expect(describeError({ a: { get b() { throw new Error('x'); } } }, LIMIT).errorMessage).toBe('{"a":{"b":undefined}}');
   });
 
+  it('renders a revoked Proxy nested past the depth limit', () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(describeError({ a: { b: { c: revoked } } }, LIMIT).errorMessage).toBe('{"a":{"b":{"c":[Object]}}}');
+  });
+
   it('renders cyclic plain objects', () => {
     const o: Record<string, unknown> = { a: 1 };
     o.self = o;
