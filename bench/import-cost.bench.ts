@@ -1,31 +1,47 @@
 /**
  * Import cost: what `import('sentinel-sdk')` adds to a cold start, against `import('@sentry/node')`,
  * an empty module (the first `import()` of any module sets up the ESM loader) and a process that
- * imports nothing. Each run is a fresh child process; the variants alternate. The child times
- * its own `import()`; the parent times the whole process.
+ * imports nothing. Then what the first `configure()` costs (with and without the process hook)
+ * against the first `Sentry.init()`, so that work moved out of the import is not just moved
+ * into start-up. Each run is a fresh child process; the variants alternate. The child times its
+ * own `import()` and set-up; the parent times the whole process.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const RUNS = 21;
+// A loopback address that is never contacted: nothing is captured during a run.
+const OPTIONS = "{ apiKey: 'bench-key', githubRepo: 'acme/shop' }";
+const SENTRY_OPTIONS = "{ dsn: 'http://bench-key@127.0.0.1:9/1' }";
 const VARIANTS = [
-  { label: 'nothing', specifier: '' },
-  { label: 'an empty module', specifier: new URL('./fixtures/empty.mjs', import.meta.url).href },
-  { label: '`sentinel-sdk`', specifier: 'sentinel-sdk' },
-  { label: '`@sentry/node`', specifier: '@sentry/node' },
+  { label: 'nothing', specifier: '', then: '' },
+  { label: 'an empty module', specifier: new URL('./fixtures/empty.mjs', import.meta.url).href, then: '' },
+  { label: '`sentinel-sdk`', specifier: 'sentinel-sdk', then: '' },
+  { label: '`@sentry/node`', specifier: '@sentry/node', then: '' },
+  { label: '`sentinel-sdk`, then `configure()`', specifier: 'sentinel-sdk', then: `sdk.configure(${OPTIONS})` },
+  { label: '`sentinel-sdk`, then `installHook()` + `configure()`', specifier: 'sentinel-sdk', then: `sdk.installHook(); sdk.configure(${OPTIONS})` },
+  { label: '`@sentry/node`, then `Sentry.init()`', specifier: '@sentry/node', then: `sdk.init(${SENTRY_OPTIONS})` },
 ];
 const CHILD = `const started = performance.now();
-if (process.env.SPECIFIER) await import(process.env.SPECIFIER);
-console.log(performance.now() - started);`;
+const sdk = process.env.SPECIFIER ? await import(process.env.SPECIFIER) : undefined;
+const imported = performance.now();
+new Function('sdk', process.env.THEN)(sdk);
+console.log(JSON.stringify([imported - started, performance.now() - imported]));`;
 const cwd = fileURLToPath(new URL('.', import.meta.url));
 
-/** One cold start: the child's own `import()` time and the process's wall time, in ms. */
-function run(specifier: string): Promise<{ importMs: number; wallMs: number }> {
+interface Sample {
+  importMs: number;
+  thenMs: number;
+  wallMs: number;
+}
+
+/** One cold start: the child's own `import()` and set-up times and the process's wall time, in ms. */
+function run(specifier: string, then = ''): Promise<Sample> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
       cwd,
-      env: { ...process.env, NODE_OPTIONS: '', SPECIFIER: specifier },
+      env: { ...process.env, NODE_OPTIONS: '', SPECIFIER: specifier, THEN: then },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -33,7 +49,8 @@ function run(specifier: string): Promise<{ importMs: number; wallMs: number }> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`importing ${specifier || 'nothing'} exited with ${code}`));
-      resolve({ importMs: Number(out), wallMs: performance.now() - started });
+      const [importMs, thenMs] = JSON.parse(out) as [number, number];
+      resolve({ importMs, thenMs, wallMs: performance.now() - started });
     });
   });
 }
@@ -43,24 +60,36 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)] as number;
 };
 
-const samples = VARIANTS.map(() => ({ importMs: [] as number[], wallMs: [] as number[] }));
+const samples = VARIANTS.map((): Sample[] => []);
 await run('sentinel-sdk'); // warms the file system cache, not the child: every run below is a new process
 for (let i = 0; i < RUNS; i++) {
-  for (const [v, variant] of VARIANTS.entries()) {
-    const { importMs, wallMs } = await run(variant.specifier);
-    samples[v]!.importMs.push(importMs);
-    samples[v]!.wallMs.push(wallMs);
-  }
+  for (const [v, variant] of VARIANTS.entries()) samples[v]!.push(await run(variant.specifier, variant.then));
 }
 
-const emptyWall = median(samples[0]!.wallMs);
-const sdkImport = median(samples[2]!.importMs);
+const medians = samples.map((runs) => ({
+  importMs: median(runs.map((r) => r.importMs)),
+  thenMs: median(runs.map((r) => r.thenMs)),
+  wallMs: median(runs.map((r) => r.wallMs)),
+}));
+const [nothing, empty, sdk] = medians as [(typeof medians)[0], (typeof medians)[0], (typeof medians)[0]];
 console.log(`Node.js ${process.version}, ${RUNS} runs per variant, medians.\n`);
-console.log('| import | `import()` in the child (ms) | process start to exit (ms) | added to a process importing nothing (ms) | `import()` vs `sentinel-sdk` |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log('| import | `import()` in the child (ms) | `import()` less an empty module (ms) | then set-up (ms) | process start to exit (ms) | added to a process importing nothing (ms) | `import()` vs `sentinel-sdk` |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const [v, variant] of VARIANTS.entries()) {
-  const importMs = median(samples[v]!.importMs);
-  const wallMs = median(samples[v]!.wallMs);
-  const ratio = variant.specifier ? `${(importMs / sdkImport).toFixed(1)}×` : '—';
-  console.log(`| ${variant.label} | ${importMs.toFixed(1)} | ${wallMs.toFixed(1)} | ${v === 0 ? '—' : (wallMs - emptyWall).toFixed(1)} | ${ratio} |`);
+  const m = medians[v]!;
+  const cells = [
+    variant.label,
+    m.importMs.toFixed(1),
+    variant.specifier ? (m.importMs - empty.importMs).toFixed(1) : '—',
+    variant.then ? m.thenMs.toFixed(1) : '—',
+    m.wallMs.toFixed(1),
+    v === 0 ? '—' : (m.wallMs - nothing.wallMs).toFixed(1),
+    variant.specifier ? `${(m.importMs / sdk.importMs).toFixed(1)}×` : '—',
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
 }
+const setUp = (label: string): number => medians[VARIANTS.findIndex((v) => v.label.startsWith(label))]!.thenMs;
+const configureMs = setUp('`sentinel-sdk`, then `configure');
+const hookMs = setUp('`sentinel-sdk`, then `installHook');
+const sentryInitMs = setUp('`@sentry/node`, then');
+console.log(`\nFirst set-up: \`configure()\` ${configureMs.toFixed(2)} ms, \`installHook()\` + \`configure()\` ${hookMs.toFixed(2)} ms, \`Sentry.init()\` ${sentryInitMs.toFixed(2)} ms (${(sentryInitMs / hookMs).toFixed(1)}× the hooked set-up).`);

@@ -1,13 +1,13 @@
 /** @module `configure` for Node.js and Bun: delivery over `node:http` / `node:https`, spooled reports replayed. */
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { replaySpool } from './crash/spool';
 import { createHttpSend } from './http-send';
 import type { SentinelOptions } from './options';
 import { configureWith, type Platform } from './sdk';
+import { loadBuiltin } from './utils/load-builtin';
 
 const NODE: Platform = {
-  createSend: () => createHttpSend(http, https),
+  // The first report loads the protocol module it needs; importing or configuring loads none.
+  createSend: () => createHttpSend(loadBuiltin),
   configured(client) {
     if (client.options.spoolDir) void replaySpool(client.options.spoolDir, client.enqueue);
   },

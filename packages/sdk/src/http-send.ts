@@ -1,6 +1,5 @@
 /** @module One HTTP POST to the gateway over node:http / node:https. */
 import type * as Http from 'node:http';
-import type * as Https from 'node:https';
 
 /** One delivery attempt. */
 export interface SendRequest {
@@ -26,25 +25,32 @@ export function gatewayHeaders(apiKey: string): Record<string, string> {
   return { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'user-agent': 'sentinel-sdk' };
 }
 
+/** What a sender needs of `node:http` and `node:https`. */
+type HttpModule = Pick<typeof Http, 'Agent' | 'request'>;
+
+/** Loads `node:http` or `node:https`; called on the first request to each protocol. */
+export type LoadHttp = (id: 'node:http' | 'node:https') => HttpModule;
+
 /**
  * Creates a sender on keep-alive agents. Its sockets and timers are unref'd: an attempt in
  * progress never keeps a finished process alive (the exit drain decides how long to wait).
+ * `node:http` / `node:https` are loaded by the first request that needs them, not before:
+ * an `https://` gateway never loads `node:http`, and creating a sender costs nothing.
  *
  * This function must stay self-contained — no reference to anything outside its own body —
  * because its source text also runs inside the crash-delivery worker.
  */
-export function createHttpSend(http: typeof Http, https: typeof Https): Send {
+export function createHttpSend(load: LoadHttp): Send {
   const limit = 65_536; // bytes of an answer read, at most
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 4 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 4 }),
-  };
+  const agents: Partial<Record<string, Http.Agent>> = {};
   return (request) =>
     new Promise((resolve, reject) => {
       const url = new URL(request.url);
-      const secure = url.protocol === 'https:';
+      // A failure to load rejects this attempt like a network error (the executor catches it).
+      const protocol = load(url.protocol === 'https:' ? 'node:https' : 'node:http');
+      const agent = (agents[url.protocol] ??= new protocol.Agent({ keepAlive: true, maxSockets: 4 }));
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
-      const req = (secure ? https : http).request(url, { method: 'POST', headers, agent: agents[secure ? 'https:' : 'http:'] });
+      const req = protocol.request(url, { method: 'POST', headers, agent });
       const timer = setTimeout(() => {
         const error = Object.assign(new Error(`no answer within ${request.timeoutMs} ms`), { code: 'ETIMEDOUT' });
         req.destroy(error);

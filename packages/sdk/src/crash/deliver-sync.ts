@@ -1,11 +1,12 @@
 /** @module Synchronous delivery for a dying thread: a warm worker does the I/O, the thread waits. */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { createHttpSend, gatewayHeaders } from '../http-send';
 import { classifyStatus } from '../retry';
 import type { ResolvedOptions } from '../options';
+import { loadBuiltin } from '../utils/load-builtin';
 import { CRASH_DELIVERED, CRASH_REJECTED, type CrashRequest, workerMain } from './worker-main';
 
-const WORKER_SOURCE = `(${workerMain.toString()})(require, (${createHttpSend.toString()})(require('node:http'), require('node:https')), (${classifyStatus.toString()}));`;
+const WORKER_SOURCE = `(${workerMain.toString()})(require, (${createHttpSend.toString()})(require), (${classifyStatus.toString()}));`;
 
 /** Per body: delivered, rejected for good by the gateway, or still to deliver. */
 export type SyncOutcome = 'delivered' | 'rejected' | 'failed';
@@ -19,6 +20,7 @@ let worker: Worker | undefined;
 export function warmCrashWorker(): void {
   if (worker) return;
   try {
+    const { Worker } = loadBuiltin('node:worker_threads');
     worker = new Worker(WORKER_SOURCE, { eval: true, stdout: false, stderr: false });
     worker.unref();
     worker.on('error', () => {

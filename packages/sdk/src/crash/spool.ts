@@ -1,7 +1,6 @@
 /** @module Crash reports that could not be delivered, kept on disk for the next start. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Delivery } from '../transport';
+import { type Builtins, loadBuiltin } from '../utils/load-builtin';
 
 /** Reports kept, at most; the oldest make room for new ones. */
 const MAX_FILES = 50;
@@ -13,6 +12,10 @@ const READY = '.json';
 const CLAIMED = '.sending';
 const CORRUPT = '.corrupt';
 
+// Loaded on first use: importing the SDK loads no file-system module.
+const fs = (): Builtins['node:fs'] => loadBuiltin('node:fs');
+const join = (dir: string, name: string): string => loadBuiltin('node:path').join(dir, name);
+
 /**
  * Writes bodies synchronously (the process is about to exit): each to its own file, written
  * under a temporary name and renamed into place, readable by the owner only. Returns how many
@@ -21,16 +24,16 @@ const CORRUPT = '.corrupt';
 export function spoolSync(dir: string, bodies: readonly string[]): number {
   let kept = 0;
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs().mkdirSync(dir, { recursive: true, mode: 0o700 });
     const existing = listReady(dir);
     const overflow = existing.length + bodies.length - MAX_FILES;
-    for (const name of existing.slice(0, Math.max(0, overflow))) removeQuietly(path.join(dir, name));
+    for (const name of existing.slice(0, Math.max(0, overflow))) removeQuietly(join(dir, name));
     for (const body of bodies.slice(-MAX_FILES)) {
       if (Buffer.byteLength(body) > MAX_FILE_BYTES) continue;
       const name = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-      const temp = path.join(dir, `${name}.tmp`);
-      fs.writeFileSync(temp, body, { mode: 0o600, flag: 'wx' });
-      fs.renameSync(temp, path.join(dir, name + READY));
+      const temp = join(dir, `${name}.tmp`);
+      fs().writeFileSync(temp, body, { mode: 0o600, flag: 'wx' });
+      fs().renameSync(temp, join(dir, name + READY));
       kept++;
     }
   } catch {
@@ -48,24 +51,24 @@ export function spoolSync(dir: string, bodies: readonly string[]): number {
 export async function replaySpool(dir: string, enqueue: (body: string) => Promise<Delivery>): Promise<void> {
   let names: string[];
   try {
-    names = fs.readdirSync(dir);
+    names = fs().readdirSync(dir);
   } catch {
     return;
   }
   const now = Date.now();
   const claims: Promise<void>[] = [];
   for (const name of names) {
-    const file = path.join(dir, name);
+    const file = join(dir, name);
     if (name.endsWith(CLAIMED) ? !isStale(file, now) : !name.endsWith(READY)) continue;
     const base = name.slice(0, name.lastIndexOf('.'));
-    const claimed = path.join(dir, base + CLAIMED);
+    const claimed = join(dir, base + CLAIMED);
     try {
-      if (file === claimed) fs.utimesSync(file, now / 1000, now / 1000);
-      else fs.renameSync(file, claimed);
+      if (file === claimed) fs().utimesSync(file, now / 1000, now / 1000);
+      else fs().renameSync(file, claimed);
     } catch {
       continue;
     }
-    claims.push(sendClaimed(claimed, path.join(dir, base), enqueue));
+    claims.push(sendClaimed(claimed, join(dir, base), enqueue));
   }
   await Promise.all(claims);
 }
@@ -73,7 +76,7 @@ export async function replaySpool(dir: string, enqueue: (body: string) => Promis
 async function sendClaimed(claimed: string, base: string, enqueue: (body: string) => Promise<Delivery>): Promise<void> {
   let body: string;
   try {
-    body = fs.readFileSync(claimed, 'utf8');
+    body = fs().readFileSync(claimed, 'utf8');
     if (!isPayload(body)) throw new Error('not a report');
   } catch {
     renameQuietly(claimed, base + CORRUPT);
@@ -92,12 +95,12 @@ function isPayload(body: string): boolean {
 }
 
 function listReady(dir: string): string[] {
-  return fs.readdirSync(dir).filter((n) => n.endsWith(READY)).sort();
+  return fs().readdirSync(dir).filter((n) => n.endsWith(READY)).sort();
 }
 
 function isStale(file: string, now: number): boolean {
   try {
-    return now - fs.statSync(file).mtimeMs > STALE_CLAIM_MS;
+    return now - fs().statSync(file).mtimeMs > STALE_CLAIM_MS;
   } catch {
     return false;
   }
@@ -105,7 +108,7 @@ function isStale(file: string, now: number): boolean {
 
 function renameQuietly(from: string, to: string): void {
   try {
-    fs.renameSync(from, to);
+    fs().renameSync(from, to);
   } catch {
     // Another process took it, or the directory went away: nothing to keep.
   }
@@ -113,7 +116,7 @@ function renameQuietly(from: string, to: string): void {
 
 function removeQuietly(file: string): void {
   try {
-    fs.unlinkSync(file);
+    fs().unlinkSync(file);
   } catch {
     // Already gone.
   }

@@ -33,6 +33,7 @@ export function workerMain(requireFn: (id: string) => unknown, send: Send, class
   try {
     const { Duplex } = requireFn('node:stream') as typeof import('node:stream');
     const http = requireFn('node:http') as typeof import('node:http');
+    requireFn('node:https'); // loaded here so that a crash with an https:// gateway does not wait for it
     const peer = new Duplex({ read() {}, write: (_chunk, _encoding, done) => done() });
     const warmUp = http.request({ method: 'POST', host: 'localhost', path: '/', createConnection: () => peer as unknown as import('node:net').Socket }, (res) => res.resume());
     warmUp.on('error', () => undefined);

@@ -81,6 +81,13 @@ describe(`installHook in a real ${RUNTIME.label} process`, () => {
     expect(gateway.received.map((r) => r.json.errorMessage).sort()).toEqual(reported);
   });
 
+  // What Node.js 18 does: the SDK loads its builtins through a `require` of its own.
+  it.each(['timer-throw.cjs', 'timer-throw.mjs'])('%s without process.getBuiltinModule: reports, and the crash is unchanged', async (name) => {
+    const { bare } = await compare(name, { WITHOUT_GET_BUILTIN_MODULE: '1' });
+    expect(bare.code).toBe(1);
+    expect(gateway.received.map((r) => r.json.errorMessage)).toEqual([name.endsWith('.mjs') ? 'boom in an ESM timer' : 'boom in a timer']);
+  });
+
   it('reports a throw inside a worker that installed the hook', async () => {
     const { bare } = await compare('worker-throw.cjs');
     expect(bare.code).toBe(3);
@@ -135,10 +142,14 @@ describe(`installHook in a real ${RUNTIME.label} process`, () => {
     });
     afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
-    it('keeps an undeliverable crash report and the next start delivers it once', async () => {
+    it.each([
+      ['with process.getBuiltinModule', ''],
+      ['without process.getBuiltinModule', '1'],
+    ])('keeps an undeliverable crash report and the next start delivers it once (%s)', async (_, without) => {
+      const env = { WITHOUT_GET_BUILTIN_MODULE: without, SPOOL_DIR: dir };
       const down = await createTestGateway();
       await down.close();
-      const crashed = await runFixture('hook/timer-throw.cjs', { SENTINEL_HOOK: '1', GATEWAY_URL: down.url, CRASH_TIMEOUT_MS: '300', SPOOL_DIR: dir });
+      const crashed = await runFixture('hook/timer-throw.cjs', { ...env, SENTINEL_HOOK: '1', GATEWAY_URL: down.url, CRASH_TIMEOUT_MS: '300' });
       expect(crashed.code).toBe(1);
       expect(crashed.stderr).toContain(`kept in ${dir} for the next start`);
       const files = readdirSync(dir);
@@ -147,13 +158,13 @@ describe(`installHook in a real ${RUNTIME.label} process`, () => {
       expect(statSync(dir).mode & 0o777).toBe(0o700);
 
       writeFileSync(join(dir, '0-corrupt.json'), '{not json');
-      const next = await runFixture('hook/spool-replay.cjs', { GATEWAY_URL: gateway.url, SPOOL_DIR: dir });
+      const next = await runFixture('hook/spool-replay.cjs', { ...env, GATEWAY_URL: gateway.url });
       expect(next.code).toBe(0);
       expect(gateway.received).toHaveLength(1);
       expect(gateway.received[0]!.json).toMatchObject({ exceptionType: 'TypeError', errorMessage: 'boom in a timer' });
       expect(readdirSync(dir)).toEqual(['0-corrupt.corrupt']);
 
-      const third = await runFixture('hook/spool-replay.cjs', { GATEWAY_URL: gateway.url, SPOOL_DIR: dir });
+      const third = await runFixture('hook/spool-replay.cjs', { ...env, GATEWAY_URL: gateway.url });
       expect(third.code).toBe(0);
       expect(gateway.received).toHaveLength(1);
     });

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import * as http from 'node:http';
 import * as https from 'node:https';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltin } from '../../src/utils/load-builtin';
 import { createHttpSend, type Send } from '../../src/http-send';
 import { createLogger } from '../../src/logger';
 import { createDropTally } from '../../src/drop-tally';
@@ -37,7 +37,7 @@ describe('gateway faults', () => {
 
   it('a TLS failure (untrusted certificate) is retried, then warned about once as TLS', async () => {
     const warnings: string[] = [];
-    const transport = transportWith(createHttpSend(http, https), url, warnings);
+    const transport = transportWith(createHttpSend(loadBuiltin), url, warnings);
     const results = await Promise.all([transport.enqueue('{}'), transport.enqueue('{}')]);
     expect(results.every((r) => r.outcome === 'failed')).toBe(true);
     expect(warnings).toHaveLength(1);

@@ -1,13 +1,12 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadBuiltin } from '../../src/utils/load-builtin';
 import { createHttpSend } from '../../src/http-send';
 import { createLogger } from '../../src/logger';
 import { createDropTally } from '../../src/drop-tally';
 import { createTransport, type TransportOptions } from '../../src/transport';
 import { createTestGateway, type TestGateway } from '../helpers/test-gateway';
 
-const send = createHttpSend(http, https);
+const send = createHttpSend(loadBuiltin);
 let gateway: TestGateway;
 let warnings: string[];
 
