@@ -5,22 +5,12 @@ import { ipv6Addresses } from './ipv6';
 import { colonSecrets } from './secrets';
 
 /**
- * The colons a rule can start from: `::` or `:h:h:` (IPv6), and one followed by a blank or a
- * quote, or preceded by a quote (`key: value`, `"key":1`). The colons of stack frames
- * (`app.js:10:15`, two a line) match none, and are passed over by the regex engine rather
- * than by script code. The match is the colon alone; the rest is looked at, not matched.
- */
-const COLON_ANCHOR = /:(?=[ \t"'`\\:]|[\da-fA-F]{1,4}:[\da-fA-F]{1,4}:|(?<=["'`]:))/g;
-
-/**
  * The character after the colon picks the rule: an IPv6 address goes on with a colon or a hex
  * digit; a `key: value` with a blank or a quote. `"key":value` can be either, and is tried as
  * a secret first.
  */
 export const colonRules: Detector = {
-  anchor: COLON_ANCHOR,
-  requires: ':',
-  anchorStart: (_text, end) => end - 1,
+  anchor: ':',
   detect(text, at, found) {
     const next = text.charCodeAt(at + 1);
     if (next === 58) return ipv6Addresses.detect(text, at, found);

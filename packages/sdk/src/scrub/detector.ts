@@ -9,18 +9,15 @@ import type { Redactions } from './redactions';
  * of times: that keeps every rule linear.
  */
 export interface Detector {
-  /** A string searched for with `indexOf` (best a single rare character), or a global regex whose matches start at the anchors. */
+  /** A string searched for with `indexOf` (best rare, or long), or a global regex whose matches start at the anchors. */
   readonly anchor: string | RegExp;
-  /** A character every match of a regex anchor holds: a text without it skips the regex scan, for the price of an `indexOf`. */
-  readonly requires?: string;
-  /**
-   * Where the match of a regex anchor that ends at `end` starts, when that can be told from the
-   * text: the scan then uses `test`, which builds no match object, instead of `exec`.
-   */
+  /** Required with a regex anchor: where its match that ends at `end` starts, told from the text (so the scan uses `test`, which builds no match object). */
   readonly anchorStart?: (text: string, end: number) => number;
-  /** Looks for a redaction at anchor `at`; returns an index greater than `at`. */
-  detect(text: string, at: number, found: Redactions): number;
+  /** Looks for a redaction at anchor `at`; returns an index greater than `at`. Called as a plain function, without `this`. */
+  readonly detect: Detect;
 }
+
+type Detect = (text: string, at: number, found: Redactions) => number;
 
 /**
  * The anchor of the number rules (card numbers and IPv4), shared so that digits are scanned
@@ -42,9 +39,10 @@ export function numberAnchorStart(text: string, end: number): number {
 
 interface AnchorGroup {
   readonly anchor: string | RegExp;
-  readonly requires: string | undefined;
+  /** The anchor's character code when it is a single character, else -1. */
+  readonly code: number;
   readonly start: ((text: string, end: number) => number) | undefined;
-  readonly detectors: readonly Detector[];
+  readonly detects: readonly Detect[];
 }
 
 /** Groups detectors that share an anchor, so the anchor is searched for once. Built once per rule set. */
@@ -55,24 +53,31 @@ export function groupByAnchor(detectors: readonly Detector[]): readonly AnchorGr
     if (group) group.push(detector);
     else groups.set(detector.anchor, [detector]);
   }
-  return [...groups].map(([anchor, members]) => ({ anchor, requires: members[0]!.requires, start: members[0]!.anchorStart, detectors: members }));
+  return [...groups].map(([anchor, members]) => ({
+    anchor,
+    code: typeof anchor === 'string' && anchor.length === 1 ? anchor.charCodeAt(0) : -1,
+    start: members[0]!.anchorStart,
+    detects: members.map((member) => member.detect),
+  }));
 }
 
-/** Runs every group over `text`, recording redactions in `found`. */
+/** Where each detector of the group being scanned may next be called; shared, as scans never nest. */
+const resume: number[] = [];
+
+/** Runs every group over `text`, recording redactions in `found`. Allocates nothing itself. */
 export function detectAll(text: string, groups: readonly AnchorGroup[], found: Redactions): void {
-  for (const { anchor, requires, start, detectors } of groups) {
-    if (requires !== undefined && !text.includes(requires)) continue;
-    const code = typeof anchor === 'string' && anchor.length === 1 ? anchor.charCodeAt(0) : -1;
-    const only = detectors.length === 1 ? detectors[0]! : undefined;
-    const resume: number[] = new Array<number>(detectors.length).fill(0);
+  for (const { anchor, code, start, detects } of groups) {
+    const only = detects.length === 1 ? detects[0] : undefined;
+    for (let k = 0; k < detects.length; k++) resume[k] = 0;
     for (let at = find(text, anchor, start, 0); at !== -1; ) {
-      let next = Number.POSITIVE_INFINITY;
+      let next: number;
       if (only !== undefined) {
-        next = only.detect(text, at, found);
+        next = only(text, at, found);
       } else {
-        for (let k = 0; k < detectors.length; k++) {
-          if (resume[k]! <= at) resume[k] = detectors[k]!.detect(text, at, found);
-          next = Math.min(next, resume[k]!);
+        next = Number.POSITIVE_INFINITY;
+        for (let k = 0; k < detects.length; k++) {
+          if (resume[k]! <= at) resume[k] = detects[k]!(text, at, found);
+          if (resume[k]! < next) next = resume[k]!;
         }
       }
       // Dense anchors (`a@a@a@…`) are cheaper to step onto than to search for.
@@ -85,7 +90,5 @@ function find(text: string, anchor: string | RegExp, start: ((text: string, end:
   if (typeof anchor === 'string') return text.indexOf(anchor, from);
   if (from >= text.length) return -1;
   anchor.lastIndex = from;
-  if (start !== undefined) return anchor.test(text) ? start(text, anchor.lastIndex) : -1;
-  const match = anchor.exec(text);
-  return match === null ? -1 : match.index;
+  return anchor.test(text) ? start!(text, anchor.lastIndex) : -1;
 }

@@ -10,26 +10,30 @@ const PRIVATE_LABEL = /^[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?$/;
  * `-----BEGIN … PRIVATE KEY-----` up to its matching `-----END … PRIVATE KEY-----` (RSA, EC,
  * OPENSSH, ENCRYPTED, PGP … BLOCK). A block whose end is missing, as in text cut short, is
  * redacted to the end of the text. Certificates and public keys are not secrets and stay.
+ *
+ * The header is found from its `B`, a rare letter in stack traces (the dashes of paths are
+ * not); it must start a run of dashes (`------BEGIN` is no header), unless it follows a block
+ * straight away.
  */
 export const privateKeyBlocks: Detector = {
-  anchor: '-',
+  anchor: 'B',
   detect(text, at, found) {
-    if (text.charCodeAt(at + 1) !== 45 || !text.startsWith(BEGIN, at)) {
-      let end = at + 1;
-      while (text.charCodeAt(end) === 45) end++;
-      return end;
+    const header = at - 5;
+    if (header < 0 || !text.startsWith(BEGIN, header) || text.charCodeAt(header - 1) === 45) return at + 1;
+    for (let start = header; ; ) {
+      const labelStart = start + BEGIN.length;
+      const labelEnd = text.indexOf('-----', labelStart);
+      if (labelEnd === -1 || labelEnd - labelStart > MAX_LABEL_LENGTH || (!text.startsWith('KEY', labelEnd - 3) && !text.startsWith('BLOCK', labelEnd - 5))) {
+        return labelStart;
+      }
+      const label = text.slice(labelStart, labelEnd);
+      if (!PRIVATE_LABEL.test(label)) return labelStart;
+      const footer = `-----END ${label}-----`;
+      const footerAt = text.indexOf(footer, labelEnd + 5);
+      const end = footerAt === -1 ? text.length : footerAt + footer.length;
+      found.add(start, end, REDACTED_TOKEN);
+      if (!text.startsWith(BEGIN, end)) return end;
+      start = end;
     }
-    const labelStart = at + BEGIN.length;
-    const labelEnd = text.indexOf('-----', labelStart);
-    if (labelEnd === -1 || labelEnd - labelStart > MAX_LABEL_LENGTH || (!text.startsWith('KEY', labelEnd - 3) && !text.startsWith('BLOCK', labelEnd - 5))) {
-      return labelStart;
-    }
-    const label = text.slice(labelStart, labelEnd);
-    if (!PRIVATE_LABEL.test(label)) return labelStart;
-    const footer = `-----END ${label}-----`;
-    const footerAt = text.indexOf(footer, labelEnd + 5);
-    const end = footerAt === -1 ? text.length : footerAt + footer.length;
-    found.add(at, end, REDACTED_TOKEN);
-    return end;
   },
 };

@@ -49,76 +49,54 @@ export const cloudKeys: Detector = {
   },
 };
 
-/** Tells whether `word` sits just before `end`, not glued to a longer token. */
-function endsWithWord(text: string, end: number, word: string): boolean {
-  const start = end - word.length;
-  return start >= 0 && text.startsWith(word, start) && !is(text, start - 1, TOKEN);
+/**
+ * A token whose prefix holds `anchor`, searched for whole (so the `_` of `node_modules` and the
+ * `-` of paths cost nothing): it starts `back` characters before the anchor, not glued to a
+ * longer token; `bodyAt` tells where its body starts (-1: not this prefix); the body is a run
+ * of at least `minimum` characters of `flags`.
+ */
+function prefixedToken(anchor: string, back: number, bodyAt: (text: string, at: number) => number, minimum: number, flags = LETTER | DIGIT): Detector {
+  return {
+    anchor,
+    detect(text, at, found) {
+      const start = at - back;
+      const body = start >= 0 && !is(text, start - 1, TOKEN) ? bodyAt(text, at) : -1;
+      if (body === -1) return at + 1;
+      const end = skipForward(text, body, flags);
+      return end - body >= minimum ? addToken(text, start, end, found) : end;
+    },
+  };
 }
+
+/** Tells whether the character at `index` is one of `chars` (out of range: no). */
+const isOneOf = (text: string, index: number, chars: string): boolean => text.charAt(index) !== '' && chars.includes(text.charAt(index));
+/** A dash that starts a run of dashes (`sk--x`, `xoxb--x`) ends no prefix. */
+const singleDash = (text: string, dash: number): number => (text.charCodeAt(dash + 1) === 45 ? -1 : dash + 1);
+
+/** Tokens with a dash prefix: Slack (`xoxb-`, `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxo-`, `xapp-`) and `sk-…` API keys (OpenAI, Anthropic and others). */
+export const dashTokens: readonly Detector[] = [
+  {
+    anchor: 'k-',
+    detect(text, at, found) {
+      if (at === 0 || text.charCodeAt(at - 1) !== 115 || is(text, at - 2, TOKEN) || singleDash(text, at + 1) === -1) return at + 1;
+      const end = skipForward(text, at + 2, TOKEN);
+      return end - at > 21 && isMixed(text, at + 2, end) ? addToken(text, at - 1, end, found) : end;
+    },
+  },
+  prefixedToken('xox', 0, (text, at) => (isOneOf(text, at + 3, 'abposr') && text.charCodeAt(at + 4) === 45 ? singleDash(text, at + 4) : -1), 10, TOKEN),
+  prefixedToken('xapp-', 0, (text, at) => singleDash(text, at + 4), 10, TOKEN),
+];
 
 /**
  * Tokens with an underscore prefix: GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`,
  * `github_pat_`), Stripe (`sk_live_`, `rk_live_`, `pk_live_`, their `_test_` twins, `whsec_`).
  */
-export const underscoreTokens: Detector = {
-  anchor: '_',
-  detect(text, at, found) {
-    switch (text.charCodeAt(at - 1)) {
-      case 112: // p
-      case 111: // o
-      case 117: // u
-      case 115: // s
-      case 114: // r
-        if (endsWithWord(text, at - 1, 'gh')) return minimumRun(text, at - 3, at + 1, 30, found);
-        break;
-      case 98: // b
-        if (endsWithWord(text, at, 'github') && text.startsWith('pat_', at + 1)) return minimumRun(text, at - 6, at + 5, 22, found, TOKEN);
-        break;
-      case 107: // k
-        if ((endsWithWord(text, at, 'sk') || endsWithWord(text, at, 'rk') || endsWithWord(text, at, 'pk')) && (text.startsWith('live_', at + 1) || text.startsWith('test_', at + 1))) {
-          return minimumRun(text, at - 2, at + 6, 10, found);
-        }
-        break;
-      case 99: // c
-        if (endsWithWord(text, at, 'whsec')) return minimumRun(text, at - 5, at + 1, 20, found);
-        break;
-    }
-    let end = at + 1;
-    while (text.charCodeAt(end) === 95) end++;
-    return end;
-  },
-};
-
-/** Tokens with a dash prefix: Slack (`xoxb-`, `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxo-`, `xapp-`) and `sk-…` API keys (OpenAI, Anthropic and others). */
-export const dashTokens: Detector = {
-  anchor: '-',
-  detect(text, at, found) {
-    const prev = text.charCodeAt(at - 1);
-    if (text.charCodeAt(at + 1) === 45) {
-      let end = at + 2;
-      while (text.charCodeAt(end) === 45) end++;
-      return end;
-    }
-    if (prev === 107 && endsWithWord(text, at, 'sk')) {
-      const end = skipForward(text, at + 1, TOKEN);
-      return end - at > 20 && isMixed(text, at + 1, end) ? addToken(text, at - 2, end, found) : end;
-    }
-    // `xox?-` has an `x` two places back, `xapp-` a `p` just before: checked first, as most dashes are neither.
-    const slack =
-      text.charCodeAt(at - 2) === 120
-        ? at >= 4 && text.startsWith('xox', at - 4) && 'abposr'.includes(text.charAt(at - 1)) && !is(text, at - 5, TOKEN)
-        : prev === 112 && endsWithWord(text, at, 'xapp');
-    if (slack) {
-      return minimumRun(text, at - 4, at + 1, 10, found, TOKEN);
-    }
-    return at + 1;
-  },
-};
-
-/** Redacts `[start, end of the run at body)` when the run has at least `minimum` characters of `flags`. */
-function minimumRun(text: string, start: number, body: number, minimum: number, found: Redactions, flags = LETTER | DIGIT): number {
-  const end = skipForward(text, body, flags);
-  return end - body >= minimum ? addToken(text, start, end, found) : end;
-}
+export const underscoreTokens: readonly Detector[] = [
+  prefixedToken('gh', 0, (text, at) => (isOneOf(text, at + 2, 'pousr') && text.charCodeAt(at + 3) === 95 ? at + 4 : -1), 30),
+  prefixedToken('github_pat_', 0, (_text, at) => at + 11, 22, TOKEN),
+  prefixedToken('k_', 1, (text, at) => (isOneOf(text, at - 1, 'srp') && (text.startsWith('live_', at + 2) || text.startsWith('test_', at + 2)) ? at + 7 : -1), 10),
+  prefixedToken('whsec_', 0, (_text, at) => at + 6, 20),
+];
 
 /** Tells whether `text[start, end)` has a digit, a capital and a lowercase letter, as random keys do. */
 function isMixed(text: string, start: number, end: number): boolean {
