@@ -8,6 +8,11 @@ export type SdkErrorCode = 'SENTINEL_ERR_INVALID_OPTION';
  * the SDK ever throws into an application are about wrongly typed or shaped options.
  */
 export class SdkError extends TypeError {
+  // The build renames classes; `util.inspect` and `constructor.name` show this name instead.
+  static {
+    Object.defineProperty(this, 'name', { value: 'SdkError' });
+  }
+
   /** A stable, documented code: match on it rather than on the message. */
   readonly code: SdkErrorCode;
 
@@ -28,6 +33,10 @@ export class SdkError extends TypeError {
  * try { configure({ apiKey: '', githubRepo: 'o/r' }); } catch (e) { if (isSdkError(e)) console.log(e.option); }
  */
 export class InvalidOptionError extends SdkError {
+  static {
+    Object.defineProperty(this, 'name', { value: 'InvalidOptionError' });
+  }
+
   /** The name of the offending option, e.g. `"githubRepo"`. */
   readonly option: string;
 
