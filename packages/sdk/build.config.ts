@@ -56,6 +56,8 @@ export default defineBuildConfig({
     emitCJS: true,
     esbuild: { target: 'node18' },
     output: { sourcemapExcludeSources: true },
+    // A dynamic import() stays one in the ESM build and becomes a require() in the CommonJS build.
+    preserveDynamicImports: false,
   },
   hooks: {
     'rollup:options'(_ctx, options) {

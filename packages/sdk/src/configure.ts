@@ -1,5 +1,4 @@
 /** @module `configure` for Node.js and Bun: delivery over `node:http` / `node:https`, spooled reports replayed. */
-import { replaySpool } from './crash/spool';
 import { createHttpSend } from './http-send';
 import type { SentinelOptions } from './options';
 import { configureWith, type Platform } from './sdk';
@@ -9,7 +8,9 @@ const NODE: Platform = {
   // The first report loads the protocol module it needs; importing or configuring loads none.
   createSend: () => createHttpSend(loadBuiltin),
   configured(client) {
-    if (client.options.spoolDir) void replaySpool(client.options.spoolDir, client.enqueue);
+    const { spoolDir } = client.options;
+    // Loaded only by an application that spools; it runs after start-up, so it need not be at hand.
+    if (spoolDir) void import('./crash/replay').then(({ replaySpool }) => replaySpool(spoolDir, client.enqueue)).catch(() => undefined);
   },
 };
 

@@ -91,6 +91,35 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+type Check = (value: never) => boolean;
+
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+const isNonNegative = (v: number): boolean => typeof v === 'number' && v >= 0 && v < Infinity;
+const A_BOOLEAN = 'must be a boolean';
+const NON_NEGATIVE = 'must be a finite number ≥ 0';
+
+/**
+ * Each option in the order it is validated: its name, its default, what it must satisfy, and
+ * the message's end when it does not (`sentinel-sdk – <name> <expectation>`).
+ */
+const RULES: readonly (readonly [keyof SentinelOptions, unknown, Check, string])[] = [
+  ['apiKey', undefined, (v: string) => typeof v === 'string' && v.trim() !== '' && !/[\r\n]/.test(v), 'is required: a non-empty string without line breaks'],
+  ['githubRepo', undefined, (v: string) => typeof v === 'string' && GITHUB_REPO.test(v), 'must be "owner/repo"'],
+  ['gatewayUrl', DEFAULT_GATEWAY_URL, isHttpUrl, 'must be an http(s) URL'],
+  ['allowInsecure', false, isBoolean, A_BOOLEAN],
+  ['timeoutMs', 5000, (v: number) => isNonNegative(v) && v > 0, 'must be a finite number > 0'],
+  ['maxRetries', 3, (v: number) => isNonNegative(v) && Number.isInteger(v), 'must be a non-negative integer'],
+  ['retryBackoffBaseMs', 500, isNonNegative, NON_NEGATIVE],
+  ['crashTimeoutMs', 2000, isNonNegative, NON_NEGATIVE],
+  ['endpointLabel', '<unknown>', (v) => typeof v === 'string', 'must be a string'],
+  ['spoolDir', undefined, (v: unknown) => v === undefined || (typeof v === 'string' && v !== ''), 'must be a non-empty path'],
+  ['scrubbers', [], (v: unknown) => Array.isArray(v) && v.every(isScrubber), 'must be an array of { pattern: RegExp, replacement?: string } or functions'],
+  ['beforeSend', undefined, (v: unknown) => v === undefined || typeof v === 'function', 'must be a function'],
+  ['sampleRate', 1, (v: number) => typeof v === 'number' && v >= 0 && v <= 1, 'must be a number from 0 to 1'],
+  ['maxQueueSize', 100, (v: number) => Number.isInteger(v) && v >= 1, 'must be an integer ≥ 1'],
+  ['debug', false, isBoolean, A_BOOLEAN],
+];
+
 /**
  * Applies defaults and validates. Throws {@link InvalidOptionError} (a `TypeError`) naming the
  * first bad option. A disabled configuration is not validated: it does no I/O.
@@ -100,49 +129,19 @@ export function resolveOptions(options: SentinelOptions): ResolvedOptions {
     throw new InvalidOptionError('options', 'must be an object');
   }
   const enabled = options.enabled ?? true;
-  if (typeof enabled !== 'boolean') throw new InvalidOptionError('enabled', 'must be a boolean');
+  if (!isBoolean(enabled)) throw new InvalidOptionError('enabled', A_BOOLEAN);
   const on = enabled && !isDisabledByEnv();
-  const check = <T>(name: string, value: T, ok: (v: T) => boolean, expectation: string): T => {
-    if (on && !ok(value)) throw new InvalidOptionError(name, expectation);
-    return value;
-  };
-  const nonNegative = (name: string, value: number | undefined, fallback: number, integer = false): number =>
-    check(
-      name,
-      value ?? fallback,
-      (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && (!integer || Number.isInteger(v)),
-      integer ? 'must be a non-negative integer' : 'must be a finite number ≥ 0',
-    );
-
-  const apiKey = check('apiKey', options.apiKey, (v) => typeof v === 'string' && v.trim() !== '' && !/[\r\n]/.test(v), 'is required: a non-empty string without line breaks');
-  const githubRepo = check('githubRepo', options.githubRepo, (v) => typeof v === 'string' && GITHUB_REPO.test(v), 'must be "owner/repo"');
-  const gatewayUrl = String(check('gatewayUrl', options.gatewayUrl ?? DEFAULT_GATEWAY_URL, isHttpUrl, 'must be an http(s) URL')).replace(/\/+$/, '');
-  const allowInsecure = check('allowInsecure', options.allowInsecure ?? false, (v) => typeof v === 'boolean', 'must be a boolean');
-  check('gatewayUrl', gatewayUrl, (v) => allowInsecure || !isInsecureRemote(v), 'uses http:// to a host that is not loopback: the API key would travel in clear. Use https://, or set allowInsecure: true');
-  const timeoutMs = check('timeoutMs', options.timeoutMs ?? 5000, (v) => typeof v === 'number' && Number.isFinite(v) && v > 0, 'must be a finite number > 0');
-  const sampleRate = check('sampleRate', options.sampleRate ?? 1, (v) => typeof v === 'number' && v >= 0 && v <= 1, 'must be a number from 0 to 1');
-  const maxQueueSize = check('maxQueueSize', options.maxQueueSize ?? 100, (v) => Number.isInteger(v) && v >= 1, 'must be an integer ≥ 1');
-  const scrubbers = check('scrubbers', options.scrubbers ?? [], (v) => Array.isArray(v) && v.every(isScrubber), 'must be an array of { pattern: RegExp, replacement?: string } or functions');
-
-  return {
-    apiKey,
-    githubRepo,
-    gatewayUrl,
-    endpointUrl: gatewayUrl + EXCEPTIONS_PATH,
-    timeoutMs,
-    maxRetries: nonNegative('maxRetries', options.maxRetries, 3, true),
-    retryBackoffBaseMs: nonNegative('retryBackoffBaseMs', options.retryBackoffBaseMs, 500),
-    endpointLabel: check('endpointLabel', options.endpointLabel ?? '<unknown>', (v) => typeof v === 'string', 'must be a string'),
-    enabled: on,
-    crashTimeoutMs: nonNegative('crashTimeoutMs', options.crashTimeoutMs, 2000),
-    spoolDir: check('spoolDir', options.spoolDir, (v) => v === undefined || (typeof v === 'string' && v !== ''), 'must be a non-empty path'),
-    scrubbers,
-    beforeSend: check('beforeSend', options.beforeSend, (v) => v === undefined || typeof v === 'function', 'must be a function'),
-    sampleRate,
-    debug: check('debug', options.debug ?? false, (v) => typeof v === 'boolean', 'must be a boolean'),
-    maxQueueSize,
-    allowInsecure,
-  };
+  const resolved: Record<string, unknown> = { enabled: on };
+  for (const [name, fallback, ok, expectation] of RULES) {
+    const value = options[name] ?? fallback;
+    if (on && !ok(value as never)) throw new InvalidOptionError(name, expectation);
+    resolved[name] = value;
+  }
+  const gatewayUrl = String(resolved.gatewayUrl).replace(/\/+$/, '');
+  if (on && !resolved.allowInsecure && isInsecureRemote(gatewayUrl)) {
+    throw new InvalidOptionError('gatewayUrl', 'uses http:// to a host that is not loopback: the API key would travel in clear. Use https://, or set allowInsecure: true');
+  }
+  return { ...resolved, gatewayUrl, endpointUrl: gatewayUrl + EXCEPTIONS_PATH } as ResolvedOptions;
 }
 
 function isHttpUrl(value: unknown): boolean {
