@@ -1,10 +1,11 @@
 /**
  * Import cost: what `import('sentinel-sdk')` adds to a cold start, against `import('@sentry/node')`,
  * an empty module (the first `import()` of any module sets up the ESM loader) and a process that
- * imports nothing. Then what the first `configure()` costs (with and without the process hook)
- * against the first `Sentry.init()`, so that work moved out of the import is not just moved
- * into start-up. Each run is a fresh child process; the variants alternate. The child times its
- * own `import()` and set-up; the parent times the whole process.
+ * imports nothing. The child times resolving the specifier apart from the whole `import()`.
+ * Then what the first `configure()` costs (with and without the process hook) against the first
+ * `Sentry.init()`, so that work moved out of the import is not just moved into start-up. Each
+ * run is a fresh child process; the variants alternate. The child times its own `import()` and
+ * set-up; the parent times the whole process.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +24,17 @@ const VARIANTS = [
   { label: '`@sentry/node`, then `Sentry.init()`', specifier: '@sentry/node', then: `sdk.init(${SENTRY_OPTIONS})` },
 ];
 const CHILD = `const started = performance.now();
-const sdk = process.env.SPECIFIER ? await import(process.env.SPECIFIER) : undefined;
+const url = process.env.SPECIFIER && import.meta.resolve(process.env.SPECIFIER);
+const resolved = performance.now();
+const sdk = url ? await import(url) : undefined;
 const imported = performance.now();
 new Function('sdk', process.env.THEN)(sdk);
-console.log(JSON.stringify([imported - started, performance.now() - imported]));`;
+console.log(JSON.stringify([imported - started, resolved - started, performance.now() - imported]));`;
 const cwd = fileURLToPath(new URL('.', import.meta.url));
 
 interface Sample {
   importMs: number;
+  resolveMs: number;
   thenMs: number;
   wallMs: number;
 }
@@ -49,8 +53,8 @@ function run(specifier: string, then = ''): Promise<Sample> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`importing ${specifier || 'nothing'} exited with ${code}`));
-      const [importMs, thenMs] = JSON.parse(out) as [number, number];
-      resolve({ importMs, thenMs, wallMs: performance.now() - started });
+      const [importMs, resolveMs, thenMs] = JSON.parse(out) as [number, number, number];
+      resolve({ importMs, resolveMs, thenMs, wallMs: performance.now() - started });
     });
   });
 }
@@ -68,18 +72,20 @@ for (let i = 0; i < RUNS; i++) {
 
 const medians = samples.map((runs) => ({
   importMs: median(runs.map((r) => r.importMs)),
+  resolveMs: median(runs.map((r) => r.resolveMs)),
   thenMs: median(runs.map((r) => r.thenMs)),
   wallMs: median(runs.map((r) => r.wallMs)),
 }));
 const [nothing, empty, sdk] = medians as [(typeof medians)[0], (typeof medians)[0], (typeof medians)[0]];
 console.log(`Node.js ${process.version}, ${RUNS} runs per variant, medians.\n`);
-console.log('| import | `import()` in the child (ms) | `import()` less an empty module (ms) | then set-up (ms) | process start to exit (ms) | added to a process importing nothing (ms) | `import()` vs `sentinel-sdk` |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| import | `import()` in the child (ms) | of which resolving the specifier (ms) | `import()` less an empty module (ms) | then set-up (ms) | process start to exit (ms) | added to a process importing nothing (ms) | `import()` vs `sentinel-sdk` |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const [v, variant] of VARIANTS.entries()) {
   const m = medians[v]!;
   const cells = [
     variant.label,
     m.importMs.toFixed(1),
+    variant.specifier ? m.resolveMs.toFixed(1) : '—',
     variant.specifier ? (m.importMs - empty.importMs).toFixed(1) : '—',
     variant.then ? m.thenMs.toFixed(1) : '—',
     m.wallMs.toFixed(1),
