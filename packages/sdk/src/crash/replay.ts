@@ -1,10 +1,16 @@
-/** @module Sending again, at start-up, what an earlier process spooled; loaded only when `spoolDir` is set. */
+/**
+ * @module Sending again, at start-up, what an earlier process spooled. A chunk of its own,
+ * imported only when `spoolDir` is set: it imports nothing of the SDK's, so that the main entry
+ * stays in one file.
+ */
+import * as fs from 'node:fs';
+import { join } from 'node:path';
 import type { Delivery } from '../transport';
-import { fs, join, READY, removeQuietly } from './spool';
 
 /** A claimed file older than this belongs to a process that died while sending it. */
 const STALE_CLAIM_MS = 5 * 60_000;
-/** File name endings: a report a process is sending, and a file that is not a report. */
+/** File name endings: a report ready to send (as `spoolSync` writes it), one a process is sending, a file that is not a report. */
+const READY = '.json';
 const CLAIMED = '.sending';
 const CORRUPT = '.corrupt';
 
@@ -17,7 +23,7 @@ const CORRUPT = '.corrupt';
 export async function replaySpool(dir: string, enqueue: (body: string) => Promise<Delivery>): Promise<void> {
   let names: string[];
   try {
-    names = fs().readdirSync(dir);
+    names = fs.readdirSync(dir);
   } catch {
     return;
   }
@@ -29,8 +35,8 @@ export async function replaySpool(dir: string, enqueue: (body: string) => Promis
     const base = name.slice(0, name.lastIndexOf('.'));
     const claimed = join(dir, base + CLAIMED);
     try {
-      if (file === claimed) fs().utimesSync(file, now / 1000, now / 1000);
-      else fs().renameSync(file, claimed);
+      if (file === claimed) fs.utimesSync(file, now / 1000, now / 1000);
+      else fs.renameSync(file, claimed);
     } catch {
       continue;
     }
@@ -42,15 +48,15 @@ export async function replaySpool(dir: string, enqueue: (body: string) => Promis
 async function sendClaimed(claimed: string, base: string, enqueue: (body: string) => Promise<Delivery>): Promise<void> {
   let body: string;
   try {
-    body = fs().readFileSync(claimed, 'utf8');
+    body = fs.readFileSync(claimed, 'utf8');
     if (!isPayload(body)) throw new Error('not a report');
   } catch {
-    renameQuietly(claimed, base + CORRUPT);
+    quietly(() => fs.renameSync(claimed, base + CORRUPT));
     return;
   }
   const delivery = await enqueue(body);
-  if (delivery.outcome === 'failed') renameQuietly(claimed, base + READY);
-  else removeQuietly(claimed);
+  if (delivery.outcome === 'failed') quietly(() => fs.renameSync(claimed, base + READY));
+  else quietly(() => fs.unlinkSync(claimed));
 }
 
 function isPayload(body: string): boolean {
@@ -62,16 +68,17 @@ function isPayload(body: string): boolean {
 
 function isStale(file: string, now: number): boolean {
   try {
-    return now - fs().statSync(file).mtimeMs > STALE_CLAIM_MS;
+    return now - fs.statSync(file).mtimeMs > STALE_CLAIM_MS;
   } catch {
     return false;
   }
 }
 
-function renameQuietly(from: string, to: string): void {
+/** Runs a file operation whose failure leaves nothing to do: another process took the file, or it is gone. */
+function quietly(operation: () => void): void {
   try {
-    fs().renameSync(from, to);
+    operation();
   } catch {
-    // Another process took it, or the directory went away: nothing to keep.
+    // Nothing to keep.
   }
 }

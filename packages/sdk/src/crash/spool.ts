@@ -1,16 +1,16 @@
-/** @module Crash reports that could not be delivered, kept on disk for the next start (sent again by `./replay`). */
+/** @module Crash reports that could not be delivered, kept on disk for the next start (`./replay` sends them). */
 import { type Builtins, loadBuiltin } from '../utils/load-builtin';
 
 /** Reports kept, at most; the oldest make room for new ones. */
 const MAX_FILES = 50;
 /** A spooled body larger than this is not written (a report is far smaller). */
 const MAX_FILE_BYTES = 1024 * 1024;
-/** The file name ending of a report ready to send. */
-export const READY = '.json';
+/** The file name ending of a report ready to send (`./replay` reads it). */
+const READY = '.json';
 
 // Loaded on first use: importing the SDK loads no file-system module.
-export const fs = (): Builtins['node:fs'] => loadBuiltin('node:fs');
-export const join = (dir: string, name: string): string => loadBuiltin('node:path').join(dir, name);
+const fs = (): Builtins['node:fs'] => loadBuiltin('node:fs');
+const join = (dir: string, name: string): string => loadBuiltin('node:path').join(dir, name);
 
 /**
  * Writes bodies synchronously (the process is about to exit): each to its own file, written
@@ -42,8 +42,7 @@ function listReady(dir: string): string[] {
   return fs().readdirSync(dir).filter((n) => n.endsWith(READY)).sort();
 }
 
-/** Deletes a file, if it is still there. */
-export function removeQuietly(file: string): void {
+function removeQuietly(file: string): void {
   try {
     fs().unlinkSync(file);
   } catch {
