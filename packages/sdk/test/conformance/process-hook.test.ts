@@ -143,9 +143,10 @@ describe(`installHook in a real ${RUNTIME.label} process`, () => {
     afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
     it.each([
-      ['with process.getBuiltinModule', ''],
-      ['without process.getBuiltinModule', '1'],
-    ])('keeps an undeliverable crash report and the next start delivers it once (%s)', async (_, without) => {
+      ['CommonJS', '', 'cjs'],
+      ['ESM', '', 'mjs'],
+      ['CommonJS, without process.getBuiltinModule', '1', 'cjs'],
+    ])('keeps an undeliverable crash report and the next start delivers it once (%s)', async (_, without, ext) => {
       const env = { WITHOUT_GET_BUILTIN_MODULE: without, SPOOL_DIR: dir };
       const down = await createTestGateway();
       await down.close();
@@ -158,13 +159,13 @@ describe(`installHook in a real ${RUNTIME.label} process`, () => {
       expect(statSync(dir).mode & 0o777).toBe(0o700);
 
       writeFileSync(join(dir, '0-corrupt.json'), '{not json');
-      const next = await runFixture('hook/spool-replay.cjs', { ...env, GATEWAY_URL: gateway.url });
+      const next = await runFixture(`hook/spool-replay.${ext}`, { ...env, GATEWAY_URL: gateway.url });
       expect(next.code).toBe(0);
       expect(gateway.received).toHaveLength(1);
       expect(gateway.received[0]!.json).toMatchObject({ exceptionType: 'TypeError', errorMessage: 'boom in a timer' });
       expect(readdirSync(dir)).toEqual(['0-corrupt.corrupt']);
 
-      const third = await runFixture('hook/spool-replay.cjs', { ...env, GATEWAY_URL: gateway.url });
+      const third = await runFixture(`hook/spool-replay.${ext}`, { ...env, GATEWAY_URL: gateway.url });
       expect(third.code).toBe(0);
       expect(gateway.received).toHaveLength(1);
     });
