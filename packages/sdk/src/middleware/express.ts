@@ -25,7 +25,7 @@ export type ExpressErrorHandler = (error: unknown, request: ExpressRequestLike, 
  * matched no route fall back to the path.
  *
  * @param options - `endpoint` (`'path'` or `'route'`) and `shouldReport`.
- * @returns the middleware, `sentinelErrorHandler(error, req, res, next)`.
+ * @returns the middleware, `sentinelExpressErrorHandler(error, req, res, next)`.
  * @throws {@link InvalidOptionError} when an option has the wrong type.
  * @example
  * import express from 'express';
@@ -40,7 +40,7 @@ export type ExpressErrorHandler = (error: unknown, request: ExpressRequestLike, 
  */
 export function sentinelErrorHandler(options?: IntegrationOptions): ExpressErrorHandler {
   const report = createReporter(options, EXPRESS_ENDPOINT);
-  return function sentinelErrorHandler(error, request, _response, next) {
+  return function sentinelExpressErrorHandler(error, request, _response, next) {
     report(error, request);
     next(error);
   };

@@ -34,7 +34,7 @@ const HONO_ENDPOINT: EndpointReader<HonoContextLike> = {
  * falling back to the path.
  *
  * @param options - `endpoint` (`'path'` or `'route'`) and `shouldReport`.
- * @returns the middleware, `sentinelMiddleware(c, next)`.
+ * @returns the middleware, `sentinelHonoMiddleware(c, next)`.
  * @throws {@link InvalidOptionError} when an option has the wrong type.
  * @example
  * import { Hono } from 'hono';
@@ -49,7 +49,7 @@ const HONO_ENDPOINT: EndpointReader<HonoContextLike> = {
  */
 export function sentinelMiddleware(options?: IntegrationOptions): HonoMiddleware {
   const report = createReporter(options, HONO_ENDPOINT);
-  return async function sentinelMiddleware(c, next) {
+  return async function sentinelHonoMiddleware(c, next) {
     try {
       await next();
     } catch (error) {

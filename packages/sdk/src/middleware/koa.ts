@@ -35,7 +35,7 @@ const KOA_ENDPOINT: EndpointReader<KoaContextLike | undefined> = {
  * without a matched router layer it falls back to the path.
  *
  * @param options - `endpoint` (`'path'` or `'route'`) and `shouldReport`.
- * @returns the middleware, `sentinelMiddleware(ctx, next)`.
+ * @returns the middleware, `sentinelKoaMiddleware(ctx, next)`.
  * @throws {@link InvalidOptionError} when an option has the wrong type.
  * @example
  * import Koa from 'koa';
@@ -60,7 +60,7 @@ export function sentinelMiddleware(options?: IntegrationOptions): KoaMiddleware 
     if (ctx === undefined || !seenContexts.has(ctx)) report(error, ctx);
   }
 
-  return async function sentinelMiddleware(ctx, next) {
+  return async function sentinelKoaMiddleware(ctx, next) {
     if (ctx.app !== lastApp) {
       lastApp = ctx.app;
       if (!observedApps.has(lastApp)) {

@@ -31,7 +31,9 @@ console.log(JSON.stringify([require('node:util').inspect(error).split('\\n')[0],
 for (const id of ['express', 'fastify', 'koa', 'hono', 'next', 'nestjs', 'http']) {
   for (const [key, value] of Object.entries(await import('sentinel-sdk/' + id))) out[id + '.' + key] = value.name;
 }
+out['express.sentinelErrorHandler()'] = (await import('sentinel-sdk/express')).sentinelErrorHandler().name;
 out['koa.sentinelMiddleware()'] = (await import('sentinel-sdk/koa')).sentinelMiddleware().name;
+out['hono.sentinelMiddleware()'] = (await import('sentinel-sdk/hono')).sentinelMiddleware().name;
 console.log(JSON.stringify(out));`,
       'module',
     ) as Record<string, string>;
@@ -45,6 +47,10 @@ console.log(JSON.stringify(out));`,
       'http.wrapRequestHandler': 'wrapRequestHandler',
       'fastify.sentinelPlugin': 'registerSentinel',
     });
-    expect(names['koa.sentinelMiddleware()']).toMatch(/^sentinelMiddleware/);
+    expect(names).toMatchObject({
+      'express.sentinelErrorHandler()': 'sentinelExpressErrorHandler',
+      'koa.sentinelMiddleware()': 'sentinelKoaMiddleware',
+      'hono.sentinelMiddleware()': 'sentinelHonoMiddleware',
+    });
   });
 });

@@ -162,6 +162,6 @@ describe('sentinelErrorHandler options', () => {
   it('is a named four-argument function, as Express requires of an error handler', () => {
     const handler = sentinelErrorHandler();
     expect(handler).toHaveLength(4);
-    expect(handler.name).toBe('sentinelErrorHandler');
+    expect(handler.name).toBe('sentinelExpressErrorHandler');
   });
 });
