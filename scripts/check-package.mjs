@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { packedReadme } from './pack-readme.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -49,6 +50,8 @@ try {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   run('npm', ['install', tarball, '--no-audit', '--no-fund', '--offline'], app);
   const installed = JSON.parse(readFileSync(join(app, 'node_modules/sentinel-sdk/package.json'), 'utf8'));
+  const readme = readFileSync(join(app, 'node_modules/sentinel-sdk/README.md'), 'utf8');
+  if (!readme.startsWith('# sentinel-sdk') || packedReadme(readme) !== readme) throw new Error('the packed README is missing or links to files outside the package');
   const subpaths = Object.keys(installed.exports).filter((s) => s !== './package.json').map((s) => s.replace(/^\./, 'sentinel-sdk'));
 
   // No framework is installed here: every integration subpath must still load.
