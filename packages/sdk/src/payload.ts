@@ -1,7 +1,8 @@
 /** @module Raw event → the seven-field contract payload, scrubbed and capped. */
 import { describeError } from './event';
 import type { ExceptionPayload } from './options';
-import { SCRUB_MARGIN, scrubCapped } from './utils/cap-text';
+import { scrub, scrubStackAndMessage } from './scrub';
+import { SCRUB_MARGIN, capScrubbed, scrubCapped, scrubWindow } from './utils/cap-text';
 import { formatTimestamp } from './utils/timestamp';
 
 /** Caps, in characters, that keep a report far below the gateway's 1 MB body limit. */
@@ -19,10 +20,14 @@ export interface PayloadContext {
 /** Builds the contract payload of any thrown value. Never throws for any `error`. */
 export function buildPayload(error: unknown, context: PayloadContext): ExceptionPayload {
   const raw = describeError(error, MAX_STACK_LENGTH + SCRUB_MARGIN);
+  const message = scrubWindow(raw.errorMessage, MAX_MESSAGE_LENGTH);
+  const stack = scrubWindow(raw.stackTrace, MAX_STACK_LENGTH);
+  // With the built-in rules alone, the message comes out of the stack's scan where it can.
+  const [scrubbedStack, scrubbedMessage] = context.scrub === scrub ? scrubStackAndMessage(stack, message) : [context.scrub(stack), context.scrub(message)];
   return {
     exceptionType: raw.exceptionType,
-    errorMessage: scrubCapped(raw.errorMessage, MAX_MESSAGE_LENGTH, context.scrub),
-    stackTrace: scrubCapped(raw.stackTrace, MAX_STACK_LENGTH, context.scrub),
+    errorMessage: capScrubbed(scrubbedMessage, MAX_MESSAGE_LENGTH, message.length < raw.errorMessage.length),
+    stackTrace: capScrubbed(scrubbedStack, MAX_STACK_LENGTH, stack.length < raw.stackTrace.length),
     endpoint: scrubCapped(pathOnly(context.endpoint), MAX_ENDPOINT_LENGTH, context.scrub),
     timestamp: formatTimestamp(context.now),
     githubRepo: context.githubRepo,
@@ -34,15 +39,15 @@ export function buildPayload(error: unknown, context: PayloadContext): Exception
  * Re-applies scrubbing and caps to a payload returned by `beforeSend`, and keeps only the
  * contract's fields. Returns `undefined` when the value is not a payload at all.
  */
-export function sanitizePayload(value: unknown, original: ExceptionPayload, scrub: (text: string) => string): ExceptionPayload | undefined {
+export function sanitizePayload(value: unknown, original: ExceptionPayload, scrubText: (text: string) => string): ExceptionPayload | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Partial<Record<keyof ExceptionPayload, unknown>>;
   const text = (key: keyof ExceptionPayload): string => (typeof v[key] === 'string' ? (v[key] as string) : original[key]);
   return {
     exceptionType: text('exceptionType').slice(0, 256),
-    errorMessage: scrubCapped(text('errorMessage'), MAX_MESSAGE_LENGTH, scrub),
-    stackTrace: scrubCapped(text('stackTrace'), MAX_STACK_LENGTH, scrub),
-    endpoint: scrubCapped(pathOnly(text('endpoint')), MAX_ENDPOINT_LENGTH, scrub),
+    errorMessage: scrubCapped(text('errorMessage'), MAX_MESSAGE_LENGTH, scrubText),
+    stackTrace: scrubCapped(text('stackTrace'), MAX_STACK_LENGTH, scrubText),
+    endpoint: scrubCapped(pathOnly(text('endpoint')), MAX_ENDPOINT_LENGTH, scrubText),
     timestamp: original.timestamp,
     githubRepo: original.githubRepo,
     language: 'typescript',

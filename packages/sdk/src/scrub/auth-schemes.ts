@@ -1,5 +1,5 @@
 /** @module Credentials after an HTTP authentication scheme: `Bearer …`, `Basic …`. */
-import { BLANK, CREDENTIAL, DIGIT, LETTER, UPPER, is, isWordChar, skipForward } from './chars';
+import { BLANK, CREDENTIAL, DIGIT, LETTER, UPPER, charKinds, is, isWordChar, skipForward } from './chars';
 import type { Detector } from './detector';
 import { REDACTED_TOKEN, touchesPlaceholder } from './placeholders';
 
@@ -15,42 +15,20 @@ export const authSchemeCredentials: Detector = {
   anchor: 'B',
   detect(text, at, found) {
     if (isWordChar(text, at - 1)) return at + 1;
-    const scheme = schemeAt(text, at);
+    // The scheme that may start here, told apart by its second letter.
+    const second = text.charAt(at + 1);
+    const scheme = second === 'e' ? 'Bearer' : second === 'E' ? 'BEARER' : second === 'a' ? 'Basic' : second === 'A' ? 'BASIC' : undefined;
     if (scheme === undefined || !text.startsWith(scheme, at) || !is(text, at + scheme.length, BLANK)) return at + 1;
     let start = at + scheme.length;
     while (is(text, start, BLANK) && start - at < scheme.length + 4) start++;
     let end = skipForward(text, start, CREDENTIAL);
     while (end > start && text.charCodeAt(end - 1) === 46) end--;
-    if (!looksLikeCredential(text, start, end) || touchesPlaceholder(text, at, end)) return start;
+    if (end - start < MIN_LENGTH) return start;
+    // A digit anywhere, or a capital past the first character and a small letter anywhere.
+    const rest = charKinds(text, start + 1, end);
+    const all = rest | charKinds(text, start, start + 1);
+    if (((all & DIGIT) === 0 && ((rest & UPPER) === 0 || (all & LETTER) === 0)) || touchesPlaceholder(text, at, end)) return start;
     found.add(start, end, REDACTED_TOKEN);
     return end;
   },
 };
-
-/** The scheme that may start at the `B` at `at`, told apart by its second letter. */
-function schemeAt(text: string, at: number): string | undefined {
-  switch (text.charCodeAt(at + 1)) {
-    case 101: // e
-      return 'Bearer';
-    case 69: // E
-      return 'BEARER';
-    case 97: // a
-      return 'Basic';
-    case 65: // A
-      return 'BASIC';
-    default:
-      return undefined;
-  }
-}
-
-function looksLikeCredential(text: string, start: number, end: number): boolean {
-  if (end - start < MIN_LENGTH) return false;
-  let upper = false;
-  let lower = false;
-  for (let i = start; i < end; i++) {
-    if (is(text, i, DIGIT)) return true;
-    if (is(text, i, UPPER)) upper ||= i > start;
-    else if (is(text, i, LETTER)) lower = true;
-  }
-  return upper && lower;
-}

@@ -115,6 +115,13 @@ export function findClass(text: string, from: number, flags: number): number {
   return i;
 }
 
+/** The kinds of characters `text[start, end)` holds: a mask of `DIGIT`, `UPPER` (capitals) and `LETTER` (here small letters only), read until all three are found. */
+export function charKinds(text: string, start: number, end: number): number {
+  let kinds = 0;
+  for (let i = start; i < end && kinds !== (DIGIT | UPPER | LETTER); i++) kinds |= is(text, i, DIGIT) ? DIGIT : is(text, i, UPPER) ? UPPER : is(text, i, LETTER) ? LETTER : 0;
+  return kinds;
+}
+
 /** Tells whether the character at `index` is a letter, digit or `_`: gluing it to a match makes the match part of a word. */
 export function isWordChar(text: string, index: number): boolean {
   return is(text, index, DIGIT | LETTER) || text.charCodeAt(index) === 95;

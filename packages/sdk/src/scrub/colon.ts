@@ -12,10 +12,8 @@ import { colonSecrets } from './secrets';
 export const colonRules: Detector = {
   anchor: ':',
   detect(text, at, found) {
-    const next = text.charCodeAt(at + 1);
-    if (next === 58) return ipv6Addresses.detect(text, at, found);
-    if (!is(text, at + 1, HEX)) return colonSecrets.detect(text, at, found);
+    if (text.charCodeAt(at + 1) === 58) return ipv6Addresses.detect(text, at, found);
     const resume = colonSecrets.detect(text, at, found);
-    return resume > at + 1 ? resume : ipv6Addresses.detect(text, at, found);
+    return resume > at + 1 || !is(text, at + 1, HEX) ? resume : ipv6Addresses.detect(text, at, found);
   },
 };

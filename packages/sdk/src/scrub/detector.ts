@@ -31,10 +31,7 @@ export const NUMBER_ANCHOR = /\d(?:\d\d\d[\d -]\d|\.\d{1,3}\.\d{1,3}\.\d)/g;
  * dotted quad (which ends with a dot and a digit), the digit before the third dot back.
  */
 export function numberAnchorStart(text: string, end: number): number {
-  if (text.charCodeAt(end - 2) !== 46) return end - 6;
-  let i = end - 2;
-  for (let dots = 1; dots < 3; ) if (text.charCodeAt(--i) === 46) dots++;
-  return i - 1;
+  return text.charCodeAt(end - 2) !== 46 ? end - 6 : text.lastIndexOf('.', text.lastIndexOf('.', end - 3) - 1) - 1;
 }
 
 /**
@@ -103,7 +100,6 @@ export function detectAll(text: string, groups: readonly AnchorGroup[], found: R
 
 function find(text: string, anchor: string | RegExp, start: ((text: string, end: number) => number) | undefined, from: number): number {
   if (typeof anchor === 'string') return text.indexOf(anchor, from);
-  if (from >= text.length) return -1;
   anchor.lastIndex = from;
   return anchor.test(text) ? start!(text, anchor.lastIndex) : -1;
 }

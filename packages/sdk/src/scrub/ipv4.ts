@@ -13,13 +13,19 @@ export const ipv4Addresses: Detector = {
   anchor: NUMBER_ANCHOR,
   anchorStart: numberAnchorStart,
   detect(text, at, found) {
-    if (text.charCodeAt(at + 1) !== DOT) return lastDigit(text, at);
+    if (text.charCodeAt(at + 1) !== DOT) {
+      // Passes to the last digit of the run of digit groups (split by spaces or dashes) at `at`:
+      // only there can the first part of an address end, followed by its dots.
+      let i = skipForward(text, at, DIGIT);
+      while ((text.charCodeAt(i) === 32 || text.charCodeAt(i) === 45) && is(text, i + 1, DIGIT)) i = skipForward(text, i + 1, DIGIT);
+      return Math.max(at + 1, i - 1);
+    }
     let start = at;
     while (start > at - 2 && is(text, start - 1, DIGIT)) start--;
-    if (isWordChar(text, start - 1) || text.charCodeAt(start - 1) === DOT) return skipDotted(text, at);
-    const end = ipv4End(text, start);
+    const end = isWordChar(text, start - 1) || text.charCodeAt(start - 1) === DOT ? -1 : ipv4End(text, start);
+    // Not an address: the whole run of digits and dots is passed, so a long one is read once.
     if (end === -1 || isWordChar(text, end) || (text.charCodeAt(end) === DOT && is(text, end + 1, DIGIT)) || touchesPlaceholder(text, start, end)) {
-      return skipDotted(text, at);
+      return skipForward(text, at, DIGIT | PERIOD);
     }
     found.add(start, end, IP_ADDRESS);
     return end;
@@ -40,19 +46,4 @@ export function ipv4End(text: string, start: number): number {
     if (i === partStart || value > 255 || is(text, i, DIGIT)) return -1;
   }
   return i;
-}
-
-/**
- * The last digit of the run of digit groups (split by spaces or dashes) at `from`: only there
- * can the first part of an address end, followed by its dots.
- */
-function lastDigit(text: string, from: number): number {
-  let i = skipForward(text, from, DIGIT);
-  while ((text.charCodeAt(i) === 32 || text.charCodeAt(i) === 45) && is(text, i + 1, DIGIT)) i = skipForward(text, i + 1, DIGIT);
-  return Math.max(from + 1, i - 1);
-}
-
-/** Passes a whole run of digits and dots, so a long one is read once. */
-function skipDotted(text: string, from: number): number {
-  return skipForward(text, from, DIGIT | PERIOD);
 }

@@ -11,9 +11,7 @@ export const PLACEHOLDERS: readonly string[] = [EMAIL, CREDIT_CARD, IP_ADDRESS, 
 
 /** Tells whether a placeholder starts at `index`. */
 export function startsWithPlaceholder(text: string, index: number): boolean {
-  if (text.charCodeAt(index) !== 91) return false;
-  for (const placeholder of PLACEHOLDERS) if (text.startsWith(placeholder, index)) return true;
-  return false;
+  return text.charCodeAt(index) === 91 && PLACEHOLDERS.some((placeholder) => text.startsWith(placeholder, index));
 }
 
 /**

@@ -11,15 +11,15 @@ const PRIVATE_LABEL = /^[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?$/;
  * OPENSSH, ENCRYPTED, PGP … BLOCK). A block whose end is missing, as in text cut short, is
  * redacted to the end of the text. Certificates and public keys are not secrets and stay.
  *
- * The header is found from its `B`, a rare letter in stack traces (the dashes of paths are
- * not); it must start a run of dashes (`------BEGIN` is no header), unless it follows a block
- * straight away.
+ * The header is searched for from `BEGIN `, whose capital is rare in stack traces (the dashes
+ * of paths are not); it must start a run of dashes (`------BEGIN` is no header), unless it
+ * follows a block straight away.
  */
 export const privateKeyBlocks: Detector = {
-  anchor: 'B',
+  anchor: 'BEGIN ',
   detect(text, at, found) {
     const header = at - 5;
-    if (header < 0 || !text.startsWith(BEGIN, header) || text.charCodeAt(header - 1) === 45) return at + 1;
+    if (!text.startsWith(BEGIN, header) || text.charCodeAt(header - 1) === 45) return at + 1;
     for (let start = header; ; ) {
       const labelStart = start + BEGIN.length;
       const labelEnd = text.indexOf('-----', labelStart);

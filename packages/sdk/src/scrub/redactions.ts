@@ -20,6 +20,19 @@ export class Redactions {
     }
   }
 
+  /** The spans inside `[start, end)`, moved to start at 0, in the order they were added; `undefined` when one reaches across either end. */
+  within(start: number, end: number): Redactions | undefined {
+    const inside = new Redactions();
+    for (let k = 0; k < this.starts.length; k++) {
+      const from = this.starts[k]!;
+      const to = this.ends[k]!;
+      if (from >= end || to <= start) continue;
+      if (from < start || to > end) return undefined;
+      inside.add(from - start, to - start, this.texts[k]!);
+    }
+    return inside;
+  }
+
   /** `text` with every recorded span replaced. */
   apply(text: string): string {
     const { starts, ends, texts } = this;
@@ -60,37 +73,18 @@ const MAX_MERGED_RUNS = 16;
 function sortedOrder(starts: readonly number[]): ArrayLike<number> | undefined {
   // Each rule adds its spans in order, so the list is a few ascending runs, one after another.
   const runs = [0];
-  let last = starts[0]!;
-  for (let i = 1; i < starts.length; i++) {
-    if (starts[i]! < starts[i - 1]!) runs.push(i);
-    last = Math.max(last, starts[i]!);
-  }
+  for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) runs.push(i);
   if (runs.length === 1) return undefined;
-  return runs.length <= MAX_MERGED_RUNS ? mergeRuns(starts, runs) : sortAll(starts, last);
-}
-
-/** Merges ascending runs; on equal starts the earlier run, added first, comes first. */
-function mergeRuns(starts: readonly number[], runs: number[]): Uint32Array {
-  const heads = runs.slice();
+  if (runs.length > MAX_MERGED_RUNS) return Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
+  // Merges the runs; on equal starts the earlier run, added first, comes first.
   const limits = [...runs.slice(1), starts.length];
   const order = new Uint32Array(starts.length);
   for (let k = 0; k < order.length; k++) {
     let best = -1;
-    for (let r = 0; r < heads.length; r++) {
-      if (heads[r]! < limits[r]! && (best === -1 || starts[heads[r]!]! < starts[heads[best]!]!)) best = r;
+    for (let r = 0; r < runs.length; r++) {
+      if (runs[r]! < limits[r]! && (best === -1 || starts[runs[r]!]! < starts[runs[best]!]!)) best = r;
     }
-    order[k] = heads[best]!++;
+    order[k] = runs[best]!++;
   }
   return order;
-}
-
-/** Sorts by start then index, packed in one exact number so the sort is native, with no comparator. */
-function sortAll(starts: readonly number[], last: number): ArrayLike<number> {
-  const space = 2 ** Math.ceil(Math.log2(starts.length + 1));
-  if (last * space > Number.MAX_SAFE_INTEGER) return Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
-  const keys = new Float64Array(starts.length);
-  for (let i = 0; i < starts.length; i++) keys[i] = starts[i]! * space + i;
-  keys.sort();
-  for (let i = 0; i < keys.length; i++) keys[i] = keys[i]! % space;
-  return keys;
 }

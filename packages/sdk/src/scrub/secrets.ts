@@ -13,7 +13,7 @@ const EQUALS = 61;
 const BACKSLASH = 92;
 
 /** Unquoted values that carry no secret and say something useful when they are there. */
-const LITERALS = ['null', 'undefined', 'true', 'false'];
+const LITERALS = new Set(['null', 'undefined', 'true', 'false']);
 /** `Authorization` schemes kept in front of the redacted credential. */
 const SCHEMES = ['bearer', 'basic', 'token'];
 /** `Set-Cookie` attributes: not secrets, kept as they are. */
@@ -85,16 +85,11 @@ function detectValue(text: string, separator: number, found: Redactions, colon: 
   if (scheme && startsWithPlaceholder(text, credential)) return credential + 1;
   const end = quote === 0 ? valueEnd(text, credential) : quotedEnd(text, credential, quote, escaped);
   if (end === credential) return end;
-  if (quote === 0 && isLiteral(text, start, end)) return end;
+  if (quote === 0 && LITERALS.has(text.slice(start, end))) return end;
   if (scheme) found.add(credential, end, REDACTED_TOKEN);
   else if (name === 'cookie' && colon && quote === 0) return redactCookies(text, start, found);
   else found.add(start, end, REDACTED_SECRET);
   return end;
-}
-
-function isLiteral(text: string, start: number, end: number): boolean {
-  for (const literal of LITERALS) if (literal.length === end - start && text.startsWith(literal, start)) return true;
-  return false;
 }
 
 /** Where the credential starts when an authentication scheme (any case) and blanks start the value at `start`; otherwise `start`. */

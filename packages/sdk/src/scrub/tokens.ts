@@ -1,10 +1,8 @@
 /** @module Credentials recognisable by their own format, wherever they appear. */
-import { DIGIT, LETTER, TOKEN, UPPER, is, skipForward } from './chars';
+import { DIGIT, LETTER, TOKEN, UPPER, charKinds, is, skipForward } from './chars';
 import type { Detector } from './detector';
 import { REDACTED_TOKEN, touchesPlaceholder } from './placeholders';
 import type { Redactions } from './redactions';
-
-const DOT = 46;
 
 /** Adds `[start, end)` when it is not glued to a longer token on either side. */
 function addToken(text: string, start: number, end: number, found: Redactions): number {
@@ -24,7 +22,7 @@ export const jsonWebTokens: Detector = {
     let end = skipForward(text, at + 1, TOKEN);
     if (end - start < 10) return end;
     let segments = 1;
-    while (segments < 5 && text.charCodeAt(end) === DOT && is(text, end + 1, TOKEN)) {
+    while (segments < 5 && text.charCodeAt(end) === 46 && is(text, end + 1, TOKEN)) {
       end = skipForward(text, end + 1, TOKEN);
       segments++;
     }
@@ -49,64 +47,62 @@ export const cloudKeys: Detector = {
   },
 };
 
+/** Slack tokens, found from `xox` or `xapp-`: `xoxb-`, `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxo-`, `xapp-`, then ten or more token characters. */
+const slackToken: Detector['detect'] = (text, at, found) =>
+  (text.startsWith('xapp-', at) || (text.startsWith('xox', at) && 'abposr'.includes(text.charAt(at + 3)) && text.charCodeAt(at + 4) === 45))
+  && text.charCodeAt(at + 5) !== 45 && !is(text, at - 1, TOKEN)
+    ? minimumRun(text, at, at + 5, 10, found, TOKEN)
+    : at + 1;
+
 /**
- * A token whose prefix holds `anchor`, searched for whole (so the `_` of `node_modules` and the
- * `-` of paths cost nothing): it starts `back` characters before the anchor, not glued to a
- * longer token; `bodyAt` tells where its body starts (-1: not this prefix); the body is a run
- * of at least `minimum` characters of `flags`.
+ * Tokens with a dash prefix: Slack and `sk-…` API keys (OpenAI, Anthropic and others). Each is
+ * searched for from letters of its prefix (rare in messages and stack traces alike), so the
+ * dashes of paths cost nothing. A dash that starts a run of dashes (`sk--x`) ends no prefix.
  */
-function prefixedToken(anchor: string, back: number, bodyAt: (text: string, at: number) => number, minimum: number, flags = LETTER | DIGIT): Detector {
-  return {
-    anchor,
-    detect(text, at, found) {
-      const start = at - back;
-      const body = start >= 0 && !is(text, start - 1, TOKEN) ? bodyAt(text, at) : -1;
-      if (body === -1) return at + 1;
-      const end = skipForward(text, body, flags);
-      return end - body >= minimum ? addToken(text, start, end, found) : end;
-    },
-  };
-}
-
-/** Tells whether the character at `index` is one of `chars` (out of range: no). */
-const isOneOf = (text: string, index: number, chars: string): boolean => text.charAt(index) !== '' && chars.includes(text.charAt(index));
-/** A dash that starts a run of dashes (`sk--x`, `xoxb--x`) ends no prefix. */
-const singleDash = (text: string, dash: number): number => (text.charCodeAt(dash + 1) === 45 ? -1 : dash + 1);
-
-/** Tokens with a dash prefix: Slack (`xoxb-`, `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxo-`, `xapp-`) and `sk-…` API keys (OpenAI, Anthropic and others). */
 export const dashTokens: readonly Detector[] = [
   {
     anchor: 'k-',
     detect(text, at, found) {
-      if (at === 0 || text.charCodeAt(at - 1) !== 115 || is(text, at - 2, TOKEN) || singleDash(text, at + 1) === -1) return at + 1;
+      if (text.charCodeAt(at - 1) !== 115 || is(text, at - 2, TOKEN) || text.charCodeAt(at + 2) === 45) return at + 1;
       const end = skipForward(text, at + 2, TOKEN);
-      return end - at > 21 && isMixed(text, at + 2, end) ? addToken(text, at - 1, end, found) : end;
+      // Random keys mix digits, capitals and small letters.
+      return end - at > 21 && charKinds(text, at + 2, end) === (DIGIT | UPPER | LETTER) ? addToken(text, at - 1, end, found) : end;
     },
   },
-  prefixedToken('xox', 0, (text, at) => (isOneOf(text, at + 3, 'abposr') && text.charCodeAt(at + 4) === 45 ? singleDash(text, at + 4) : -1), 10, TOKEN),
-  prefixedToken('xapp-', 0, (text, at) => singleDash(text, at + 4), 10, TOKEN),
+  { anchor: 'xox', detect: slackToken },
+  { anchor: 'xapp-', detect: slackToken },
 ];
+
+/** Tells whether `word` sits just before `end`, not glued to a longer token. */
+function endsWithWord(text: string, end: number, word: string): boolean {
+  const start = end - word.length;
+  return start >= 0 && text.startsWith(word, start) && !is(text, start - 1, TOKEN);
+}
 
 /**
  * Tokens with an underscore prefix: GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`,
  * `github_pat_`), Stripe (`sk_live_`, `rk_live_`, `pk_live_`, their `_test_` twins, `whsec_`).
+ * Found from the `_`, rare in messages (whose words make the letters of the prefixes common);
+ * the `_` of `node_modules` is told apart by the letter before it.
  */
-export const underscoreTokens: readonly Detector[] = [
-  prefixedToken('gh', 0, (text, at) => (isOneOf(text, at + 2, 'pousr') && text.charCodeAt(at + 3) === 95 ? at + 4 : -1), 30),
-  prefixedToken('github_pat_', 0, (_text, at) => at + 11, 22, TOKEN),
-  prefixedToken('k_', 1, (text, at) => (isOneOf(text, at - 1, 'srp') && (text.startsWith('live_', at + 2) || text.startsWith('test_', at + 2)) ? at + 7 : -1), 10),
-  prefixedToken('whsec_', 0, (_text, at) => at + 6, 20),
-];
+export const underscoreTokens: Detector = {
+  anchor: '_',
+  detect(text, at, found) {
+    const prev = text.charAt(at - 1);
+    if ('pousr'.includes(prev) && endsWithWord(text, at - 1, 'gh')) return minimumRun(text, at - 3, at + 1, 30, found);
+    if (prev === 'b' && endsWithWord(text, at, 'github') && text.startsWith('pat_', at + 1)) return minimumRun(text, at - 6, at + 5, 22, found, TOKEN);
+    if (prev === 'k' && at >= 2 && 'srp'.includes(text.charAt(at - 2)) && !is(text, at - 3, TOKEN) && (text.startsWith('live_', at + 1) || text.startsWith('test_', at + 1))) {
+      return minimumRun(text, at - 2, at + 6, 10, found);
+    }
+    if (prev === 'c' && endsWithWord(text, at, 'whsec')) return minimumRun(text, at - 5, at + 1, 20, found);
+    let end = at + 1;
+    while (text.charCodeAt(end) === 95) end++;
+    return end;
+  },
+};
 
-/** Tells whether `text[start, end)` has a digit, a capital and a lowercase letter, as random keys do. */
-function isMixed(text: string, start: number, end: number): boolean {
-  let digit = false;
-  let upper = false;
-  let lower = false;
-  for (let i = start; i < end; i++) {
-    if (is(text, i, DIGIT)) digit = true;
-    else if (is(text, i, UPPER)) upper = true;
-    else if (is(text, i, LETTER)) lower = true;
-  }
-  return digit && upper && lower;
+/** Redacts `[start, end of the run at body)` when the run has at least `minimum` characters of `flags`. */
+function minimumRun(text: string, start: number, body: number, minimum: number, found: Redactions, flags = LETTER | DIGIT): number {
+  const end = skipForward(text, body, flags);
+  return end - body >= minimum ? addToken(text, start, end, found) : end;
 }

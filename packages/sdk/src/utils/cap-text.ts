@@ -19,9 +19,18 @@ const BOUNDARY = /[\s"'`,;()<>[\]{}|]/;
  * partial token at the cut is dropped whole; a token longer than that is cut at the cap.
  */
 export function scrubCapped(text: string, cap: number, scrub: (s: string) => string): string {
-  const window = text.length > cap + SCRUB_MARGIN ? sliceWhole(text, cap + SCRUB_MARGIN) : text;
-  const scrubbed = scrub(window);
-  if (scrubbed.length <= cap && window.length === text.length) return scrubbed;
+  const window = scrubWindow(text, cap);
+  return capScrubbed(scrub(window), cap, window.length < text.length);
+}
+
+/** The part of `text` scrubbed before a cut at `cap`: all of it, or the cap and a margin. */
+export function scrubWindow(text: string, cap: number): string {
+  return text.length > cap + SCRUB_MARGIN ? sliceWhole(text, cap + SCRUB_MARGIN) : text;
+}
+
+/** Caps the scrubbed window of a text at `cap`; `cut` tells that the window left part of the text out. */
+export function capScrubbed(scrubbed: string, cap: number, cut: boolean): string {
+  if (scrubbed.length <= cap && !cut) return scrubbed;
   const hardEnd = Math.min(cap, scrubbed.length);
   let end = hardEnd;
   while (end > hardEnd - MAX_BACKOFF && end > 0 && !BOUNDARY.test(scrubbed.charAt(end - 1))) end--;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../src/event';
 import { buildPayload, MAX_MESSAGE_LENGTH, MAX_STACK_LENGTH, sanitizePayload } from '../../src/payload';
-import { scrubCapped } from '../../src/utils/cap-text';
+import { scrub } from '../../src/scrub';
+import { SCRUB_MARGIN, scrubCapped } from '../../src/utils/cap-text';
 import { formatTimestamp } from '../../src/utils/timestamp';
 
 const identity = (s: string): string => s;
@@ -39,6 +41,26 @@ describe('buildPayload', () => {
     expect(payload.stackTrace.length).toBeLessThanOrEqual(MAX_STACK_LENGTH + 20);
     expect(payload.errorMessage.endsWith('…[truncated]')).toBe(true);
     expect(Buffer.byteLength(JSON.stringify(payload))).toBeLessThan(200_000);
+  });
+
+  it('scrubs message and stack with the built-in rules as two separate scrubs would', () => {
+    const withStack = (error: Error, stack: string): Error => Object.assign(error, { stack });
+    const card = '4111 1111 1111 1111';
+    const errors = [
+      new Error(`card ${card} of bob@example.com from 10.0.0.7`),
+      // The `: ` after a sensitive name starts a secret that the message alone does not hold.
+      withStack(new Error('abc123'), 'Token: abc123\n    at f (/srv/app/x.js:1:2)'),
+      withStack(new Error('two\nlines bob@example.com'), 'Error: two\nlines bob@example.com\n    at f (/srv/app/x.js:1:2)'),
+      withStack(new Error('"-----BEGIN PRIVATE KEY-----'), 'Error: "-----BEGIN PRIVATE KEY-----\n    at f (/srv/app/x.js:1:2)'),
+      // Scrubbed in a window, cut past the cap: the cut end is no end of the message.
+      new Error(`${'word '.repeat(Math.ceil((MAX_MESSAGE_LENGTH + SCRUB_MARGIN) / 5))}${card}`),
+    ];
+    for (const error of errors) {
+      const raw = describeError(error, MAX_STACK_LENGTH + SCRUB_MARGIN);
+      const payload = buildPayload(error, { ...context, scrub });
+      expect(payload.errorMessage).toBe(scrubCapped(raw.errorMessage, MAX_MESSAGE_LENGTH, scrub));
+      expect(payload.stackTrace).toBe(scrubCapped(raw.stackTrace, MAX_STACK_LENGTH, scrub));
+    }
   });
 });
 

@@ -61,6 +61,22 @@ describe('Redactions', () => {
     expect(found.apply('[::1]:80')).toBe('[IP]:80');
   });
 
+  it('sorts spans added in many runs, the first added first among those starting together', () => {
+    const found = new Redactions();
+    for (let i = 39; i >= 0; i--) found.add(i * 2, i * 2 + 1, `<${i}>`);
+    found.add(0, 1, '<later>');
+    expect(found.apply('ab'.repeat(40))).toBe(Array.from({ length: 40 }, (_, i) => `<${i}>b`).join(''));
+  });
+
+  it('takes the spans inside a range, and none when one reaches across its ends', () => {
+    const found = new Redactions();
+    found.add(2, 4, '<x>');
+    found.add(6, 9, '<y>');
+    expect(found.within(1, 5)?.apply('abcd')).toBe('a<x>d');
+    expect(found.within(5, 10)?.apply('abcde')).toBe('a<y>e');
+    expect(found.within(3, 8)).toBeUndefined();
+  });
+
   it('ignores empty spans', () => {
     const found = new Redactions();
     found.add(2, 2, '<empty>');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scrub } from '../../src/scrub';
+import { scrub, scrubStackAndMessage } from '../../src/scrub';
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
@@ -115,5 +115,23 @@ describe('scrub properties', () => {
   it('never lets an IPv6 address through', () => {
     const address = fc.oneof(fc.ipV6(), ipv6Variant).filter((a) => !isScopeLike(a));
     fc.assert(fc.property(embedded(address), ({ text, value }) => !scrub(text).includes(value)), { numRuns: 500 });
+  });
+
+  it('scrubs a stack and the message it starts with as two scrubs would', () => {
+    // Names that are sensitive keys, end in a quote or a blank, or open a quoted value or a key block.
+    const name = fc.oneof(
+      fc.constantFrom('Error', 'TypeError', 'Token', 'InvalidToken', 'Authorization', 'Cookie', 'Secret2', 'x"', 'Err ', 'fe80::1', 'password="', 'E1234', '-----BEGIN PRIVATE KEY-----', 'Bearer'),
+      trickyText,
+    );
+    const frame = fc.oneof(fc.constantFrom('    at f (/srv/app/x.js:10:15)', 'Caused by: Error: ', '-----END PRIVATE KEY-----', '"'), trickyText);
+    const rest = fc.array(frame, { maxLength: 4 }).map((lines) => lines.map((line) => `\n${line}`).join(''));
+    fc.assert(
+      fc.property(name, trickyText, rest, (type, text, after) => {
+        const message = text.replaceAll('\n', ' ');
+        const stack = `${type}: ${message}${after}`;
+        expect(scrubStackAndMessage(stack, message)).toEqual([scrub(stack), scrub(message)]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

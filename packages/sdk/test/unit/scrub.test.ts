@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScrubber, scrub, type Scrubber } from '../../src/scrub';
+import { createScrubber, scrub, scrubStackAndMessage, type Scrubber } from '../../src/scrub';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
 const PEM_BODY = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\nVJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu';
@@ -437,5 +437,25 @@ describe('createScrubber', () => {
   it('ignores entries that are not scrubbers', () => {
     const scrubText = createScrubber([null, { pattern: 'x' }, (text: string) => text.toUpperCase()] as unknown as Scrubber[]);
     expect(scrubText('a b')).toBe('A B');
+  });
+});
+
+describe('scrubStackAndMessage', () => {
+  const frames = '\n    at charge (/srv/app/src/pay.js:10:15)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)';
+
+  it('gives the message as scrub gives it, from the stack that starts with it', () => {
+    const message = 'card 4111 1111 1111 1111 of bob@example.com from 10.0.0.7';
+    expect(scrubStackAndMessage(`PaymentError: ${message}${frames}`, message)).toEqual([
+      `PaymentError: card [CREDIT_CARD] of [EMAIL] from [IP_ADDRESS]${frames}`,
+      'card [CREDIT_CARD] of [EMAIL] from [IP_ADDRESS]',
+    ]);
+  });
+
+  it('scrubs the message on its own where the stack reads it otherwise', () => {
+    // After a sensitive name the message is a secret's value; a quote opened before it runs into it.
+    for (const [stack, message] of [[`Token: abc123${frames}`, 'abc123'], [`password="x: y${frames}`, 'y'], ['Error: other message', 'message']] as const) {
+      expect(scrubStackAndMessage(stack, message)).toEqual([scrub(stack), scrub(message)]);
+    }
+    expect(scrubStackAndMessage(`Token: abc123${frames}`, 'abc123')[1]).toBe('abc123');
   });
 });
