@@ -88,13 +88,26 @@ function endsWithWord(text: string, end: number, word: string): boolean {
 export const underscoreTokens: Detector = {
   anchor: '_',
   detect(text, at, found) {
-    const prev = text.charAt(at - 1);
-    if ('pousr'.includes(prev) && endsWithWord(text, at - 1, 'gh')) return minimumRun(text, at - 3, at + 1, 30, found);
-    if (prev === 'b' && endsWithWord(text, at, 'github') && text.startsWith('pat_', at + 1)) return minimumRun(text, at - 6, at + 5, 22, found, TOKEN);
-    if (prev === 'k' && at >= 2 && 'srp'.includes(text.charAt(at - 2)) && !is(text, at - 3, TOKEN) && (text.startsWith('live_', at + 1) || text.startsWith('test_', at + 1))) {
-      return minimumRun(text, at - 2, at + 6, 10, found);
+    switch (text.charCodeAt(at - 1)) {
+      case 112: // p
+      case 111: // o
+      case 117: // u
+      case 115: // s
+      case 114: // r
+        if (endsWithWord(text, at - 1, 'gh')) return minimumRun(text, at - 3, at + 1, 30, found);
+        break;
+      case 98: // b
+        if (endsWithWord(text, at, 'github') && text.startsWith('pat_', at + 1)) return minimumRun(text, at - 6, at + 5, 22, found, TOKEN);
+        break;
+      case 107: // k, of `sk`, `rk` or `pk`
+        if (at >= 2 && 'srp'.includes(text.charAt(at - 2)) && !is(text, at - 3, TOKEN) && (text.startsWith('live_', at + 1) || text.startsWith('test_', at + 1))) {
+          return minimumRun(text, at - 2, at + 6, 10, found);
+        }
+        break;
+      case 99: // c
+        if (endsWithWord(text, at, 'whsec')) return minimumRun(text, at - 5, at + 1, 20, found);
+        break;
     }
-    if (prev === 'c' && endsWithWord(text, at, 'whsec')) return minimumRun(text, at - 5, at + 1, 20, found);
     let end = at + 1;
     while (text.charCodeAt(end) === 95) end++;
     return end;
