@@ -127,7 +127,7 @@ export function scrubStackAndMessage(stack: string, message: string): [string, s
     const end = lineEnd === -1 ? stack.length : lineEnd;
     const start = end - message.length;
     // The name before `: ` ends with a letter or digit (no blank or quote between it and the `:`) and is no key.
-    const own = stack.startsWith(`: ${message}`, start - 2) && is(stack, start - 3, DIGIT | LETTER) && matchSensitiveKey(stack, start - 2) === undefined ? found.within(start, end) : undefined;
+    const own = stack.startsWith(': ', start - 2) && stack.startsWith(message, start) && is(stack, start - 3, DIGIT | LETTER) && matchSensitiveKey(stack, start - 2) === undefined ? found.within(start, end) : undefined;
     return [found.apply(stack), own === undefined ? scrub(message) : own.apply(message)];
   } catch {
     return ['', ''];

@@ -76,15 +76,15 @@ function sortedOrder(starts: readonly number[]): ArrayLike<number> | undefined {
   for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) runs.push(i);
   if (runs.length === 1) return undefined;
   if (runs.length > MAX_MERGED_RUNS) return Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b);
-  // Merges the runs; on equal starts the earlier run, added first, comes first.
-  const limits = [...runs.slice(1), starts.length];
+  // Merges the runs, each from its head; on equal starts the earlier run, added first, comes first.
+  const heads = runs.slice();
   const order = new Uint32Array(starts.length);
   for (let k = 0; k < order.length; k++) {
     let best = -1;
-    for (let r = 0; r < runs.length; r++) {
-      if (runs[r]! < limits[r]! && (best === -1 || starts[runs[r]!]! < starts[runs[best]!]!)) best = r;
+    for (let r = 0; r < heads.length; r++) {
+      if (heads[r]! < (runs[r + 1] ?? starts.length) && (best === -1 || starts[heads[r]!]! < starts[heads[best]!]!)) best = r;
     }
-    order[k] = runs[best]!++;
+    order[k] = heads[best]!++;
   }
   return order;
 }
