@@ -30,11 +30,13 @@ export function describeError(value: unknown, limit: number): RawEvent {
   const main = describeOne(value, limit);
   const sections = [main.stack];
   let length = main.stack.length;
-  const seen = new Set<unknown>([value]);
+  // Made on the first linked error: most errors have none.
+  let seen: Set<unknown> | undefined;
   const visit = (parent: unknown, depth: number): void => {
     if (depth >= MAX_DEPTH) return;
     for (const [label, linked] of linkedErrors(parent)) {
       if (sections.length > MAX_LINKED || length >= limit) return;
+      seen ??= new Set<unknown>([value]);
       if (seen.has(linked)) continue;
       seen.add(linked);
       const text = `${label}: ${describeOne(linked, limit).stack}`;
@@ -44,7 +46,7 @@ export function describeError(value: unknown, limit: number): RawEvent {
     }
   };
   visit(value, 0);
-  return { exceptionType: main.type, errorMessage: main.message, stackTrace: sections.join('\n') };
+  return { exceptionType: main.type, errorMessage: main.message, stackTrace: sections.length === 1 ? main.stack : sections.join('\n') };
 }
 
 function describeOne(value: unknown, limit: number): { type: string; message: string; stack: string } {
