@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const ROUNDS = 15;
-const PER_ROUND = 20_000;
+const ROUNDS = 31;
+const PER_ROUND = 10_000;
 
 type Sdk = typeof import('../packages/sdk/src/payload') & typeof import('../packages/sdk/src/scrub');
 
