@@ -30,7 +30,7 @@ const RULES = groupByAnchor([
   assignmentSecrets,
   colonRules,
   privateKeyBlocks,
-  ...dashTokens,
+  dashTokens,
   authSchemeCredentials,
   jsonWebTokens,
   cloudKeys,

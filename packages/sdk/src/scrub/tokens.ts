@@ -47,32 +47,6 @@ export const cloudKeys: Detector = {
   },
 };
 
-/** Slack tokens, found from `xox` or `xapp-`: `xoxb-`, `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxo-`, `xapp-`, then ten or more token characters. */
-const slackToken: Detector['detect'] = (text, at, found) =>
-  (text.startsWith('xapp-', at) || (text.startsWith('xox', at) && 'abposr'.includes(text.charAt(at + 3)) && text.charCodeAt(at + 4) === 45))
-  && text.charCodeAt(at + 5) !== 45 && !is(text, at - 1, TOKEN)
-    ? minimumRun(text, at, at + 5, 10, found, TOKEN)
-    : at + 1;
-
-/**
- * Tokens with a dash prefix: Slack and `sk-…` API keys (OpenAI, Anthropic and others). Each is
- * searched for from letters of its prefix (rare in messages and stack traces alike), so the
- * dashes of paths cost nothing. A dash that starts a run of dashes (`sk--x`) ends no prefix.
- */
-export const dashTokens: readonly Detector[] = [
-  {
-    anchor: 'k-',
-    detect(text, at, found) {
-      if (text.charCodeAt(at - 1) !== 115 || is(text, at - 2, TOKEN) || text.charCodeAt(at + 2) === 45) return at + 1;
-      const end = skipForward(text, at + 2, TOKEN);
-      // Random keys mix digits, capitals and small letters.
-      return end - at > 21 && charKinds(text, at + 2, end) === (DIGIT | UPPER | LETTER) ? addToken(text, at - 1, end, found) : end;
-    },
-  },
-  { anchor: 'xox', detect: slackToken },
-  { anchor: 'xapp-', detect: slackToken },
-];
-
 /** Tells whether `word` sits just before `end`, not glued to a longer token. */
 function endsWithWord(text: string, end: number, word: string): boolean {
   const start = end - word.length;
@@ -82,8 +56,6 @@ function endsWithWord(text: string, end: number, word: string): boolean {
 /**
  * Tokens with an underscore prefix: GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`,
  * `github_pat_`), Stripe (`sk_live_`, `rk_live_`, `pk_live_`, their `_test_` twins, `whsec_`).
- * Found from the `_`, rare in messages (whose words make the letters of the prefixes common);
- * the `_` of `node_modules` is told apart by the letter before it.
  */
 export const underscoreTokens: Detector = {
   anchor: '_',
@@ -111,6 +83,32 @@ export const underscoreTokens: Detector = {
     let end = at + 1;
     while (text.charCodeAt(end) === 95) end++;
     return end;
+  },
+};
+
+/** Tokens with a dash prefix: Slack (`xoxb-`, `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxo-`, `xapp-`) and `sk-…` API keys (OpenAI, Anthropic and others). */
+export const dashTokens: Detector = {
+  anchor: '-',
+  detect(text, at, found) {
+    const prev = text.charCodeAt(at - 1);
+    if (text.charCodeAt(at + 1) === 45) {
+      let end = at + 2;
+      while (text.charCodeAt(end) === 45) end++;
+      return end;
+    }
+    if (prev === 107 && endsWithWord(text, at, 'sk')) {
+      const end = skipForward(text, at + 1, TOKEN);
+      return end - at > 20 && charKinds(text, at + 1, end) === (DIGIT | UPPER | LETTER) ? addToken(text, at - 2, end, found) : end;
+    }
+    // `xox?-` has an `x` two places back, `xapp-` a `p` just before: checked first, as most dashes are neither.
+    const slack =
+      text.charCodeAt(at - 2) === 120
+        ? at >= 4 && text.startsWith('xox', at - 4) && 'abposr'.includes(text.charAt(at - 1)) && !is(text, at - 5, TOKEN)
+        : prev === 112 && endsWithWord(text, at, 'xapp');
+    if (slack) {
+      return minimumRun(text, at - 4, at + 1, 10, found, TOKEN);
+    }
+    return at + 1;
   },
 };
 
