@@ -19,6 +19,11 @@ export const privateKeyBlocks: Detector = {
   anchor: 'BEGIN ',
   detect(text, at, found) {
     const header = at - 5;
+    // A private key's label holds `PRIVATE KEY` within its 64 characters: no header before the
+    // next one (less the label's length) can start a block.
+    const key = text.indexOf('PRIVATE KEY', at);
+    if (key === -1) return text.length;
+    if (key - header > BEGIN.length + MAX_LABEL_LENGTH - 11) return key - MAX_LABEL_LENGTH + 5;
     if (!text.startsWith(BEGIN, header) || text.charCodeAt(header - 1) === 45) return at + 1;
     for (let start = header; ; ) {
       const labelStart = start + BEGIN.length;
