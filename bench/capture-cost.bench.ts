@@ -7,37 +7,11 @@
  * The SDK code is bundled with esbuild into a temporary directory first, so the figures are
  * those of built JavaScript, as users run it, not of source transformed on the fly.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { cpus, loadavg } from 'node:os';
+import { importBuiltSdk } from './helpers/built-sdk';
 
 const ROUNDS = 31;
 const PER_ROUND = 10_000;
-
-type Sdk = typeof import('../packages/sdk/src/payload') & typeof import('../packages/sdk/src/scrub');
-
-/** Bundles the payload and scrub modules as the build does (ESM, no minification) and imports the result. */
-async function importBuiltSdk(): Promise<Sdk> {
-  const src = fileURLToPath(new URL('../packages/sdk/src/', import.meta.url));
-  const dir = mkdtempSync(join(tmpdir(), 'capture-cost-'));
-  const outfile = join(dir, 'sdk.mjs');
-  try {
-    await build({
-      stdin: { contents: "export * from './payload';\nexport * from './scrub';\n", resolveDir: src, loader: 'ts' },
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node18',
-      outfile,
-      logLevel: 'error',
-    });
-    return (await import(pathToFileURL(outfile).href)) as Sdk;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** A V8 stack as an Express app in production throws it: 19 frames, ~2 KB. */
 const APP = '/home/deploy/apps/shop-api';
