@@ -6,7 +6,7 @@ import { defineBuildConfig } from 'unbuild';
  * Minifies each emitted chunk. The core's own names are mangled: its frames appear in an
  * application's stack traces only when the SDK itself throws (the source maps name them).
  * Chunks of the framework integrations keep every function's name, because their wrappers
- * stand in the application's own stack traces (`at errorHandler`, `at sentinelMiddleware`).
+ * stand in the application's own stack traces (`at sentinelExpressErrorHandler`, `at sentinelKoaMiddleware`).
  */
 function minifyChunks(): Plugin {
   return {
