@@ -1,22 +1,26 @@
 /**
  * Import cost: what `import('sentinel-sdk')` adds to a cold start, against `import('@sentry/node')`,
- * an empty module (the first `import()` of any module sets up the ESM loader) and a process that
- * imports nothing. The child times resolving the specifier apart from the whole `import()`.
+ * an empty module (the first `import()` of any module sets up the ESM loader), an empty package
+ * imported by name (the first bare specifier also sets up package resolution) and a process
+ * that imports nothing. The child times resolving the specifier apart from the whole `import()`.
  * Then what the first `configure()` costs (with and without the process hook) against the first
  * `Sentry.init()`, so that work moved out of the import is not just moved into start-up. Each
  * run is a fresh child process; the variants alternate. The child times its own `import()` and
  * set-up; the parent times the whole process.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const RUNS = 21;
 // A loopback address that is never contacted: nothing is captured during a run.
 const OPTIONS = "{ apiKey: 'bench-key', githubRepo: 'acme/shop' }";
-const SENTRY_OPTIONS = "{ dsn: 'http://bench-key@127.0.0.1:9/1' }";
+const SENTRY_OPTIONS = "{ dsn: 'http://benchkey@127.0.0.1:9/1' }";
 const VARIANTS = [
   { label: 'nothing', specifier: '', then: '' },
   { label: 'an empty module', specifier: new URL('./fixtures/empty.mjs', import.meta.url).href, then: '' },
+  { label: 'an empty package, by name', specifier: 'sentinel-bench-empty', then: '' },
   { label: '`sentinel-sdk`', specifier: 'sentinel-sdk', then: '' },
   { label: '`@sentry/node`', specifier: '@sentry/node', then: '' },
   { label: '`sentinel-sdk`, then `configure()`', specifier: 'sentinel-sdk', then: `sdk.configure(${OPTIONS})` },
@@ -31,6 +35,13 @@ const imported = performance.now();
 new Function('sdk', process.env.THEN)(sdk);
 console.log(JSON.stringify([imported - started, resolved - started, performance.now() - imported]));`;
 const cwd = fileURLToPath(new URL('.', import.meta.url));
+
+// The empty package lives in bench/node_modules for the length of the run only.
+const emptyPackage = join(cwd, 'node_modules/sentinel-bench-empty');
+mkdirSync(emptyPackage, { recursive: true });
+writeFileSync(join(emptyPackage, 'package.json'), JSON.stringify({ name: 'sentinel-bench-empty', type: 'module', exports: './index.js' }));
+writeFileSync(join(emptyPackage, 'index.js'), 'export {};\n');
+process.on('exit', () => rmSync(emptyPackage, { recursive: true, force: true }));
 
 interface Sample {
   importMs: number;
@@ -76,9 +87,11 @@ const medians = samples.map((runs) => ({
   thenMs: median(runs.map((r) => r.thenMs)),
   wallMs: median(runs.map((r) => r.wallMs)),
 }));
-const [nothing, empty, sdk] = medians as [(typeof medians)[0], (typeof medians)[0], (typeof medians)[0]];
+const [nothing, empty, emptyPackageByName, sdk] = medians as [(typeof medians)[0], (typeof medians)[0], (typeof medians)[0], (typeof medians)[0]];
+/** The empty import done the same way: by file URL, or by package name. */
+const emptyLike = (specifier: string) => (specifier.startsWith('file:') ? empty : emptyPackageByName);
 console.log(`Node.js ${process.version}, ${RUNS} runs per variant, medians.\n`);
-console.log('| import | `import()` in the child (ms) | of which resolving the specifier (ms) | `import()` less an empty module (ms) | then set-up (ms) | process start to exit (ms) | added to a process importing nothing (ms) | `import()` vs `sentinel-sdk` |');
+console.log('| import | `import()` in the child (ms) | of which resolving the specifier (ms) | `import()` less an empty one imported the same way (ms) | then set-up (ms) | process start to exit (ms) | added to a process importing nothing (ms) | `import()` vs `sentinel-sdk` |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const [v, variant] of VARIANTS.entries()) {
   const m = medians[v]!;
@@ -86,7 +99,7 @@ for (const [v, variant] of VARIANTS.entries()) {
     variant.label,
     m.importMs.toFixed(1),
     variant.specifier ? m.resolveMs.toFixed(1) : '—',
-    variant.specifier ? (m.importMs - empty.importMs).toFixed(1) : '—',
+    variant.specifier ? (m.importMs - emptyLike(variant.specifier).importMs).toFixed(1) : '—',
     variant.then ? m.thenMs.toFixed(1) : '—',
     m.wallMs.toFixed(1),
     v === 0 ? '—' : (m.wallMs - nothing.wallMs).toFixed(1),
