@@ -12,8 +12,7 @@ beforeEach(async () => {
 afterEach(() => gateway.close());
 
 // Fastify 5 and @hono/node-server 2 need Node.js 20 or later.
-const nodeMajor = RUNTIME.isBun ? Number.POSITIVE_INFINITY : Number(/Node\.js (\d+)/.exec(RUNTIME.label)?.[1]);
-const FRAMEWORKS = ['express', 'express4', 'koa', 'http', ...(nodeMajor >= 20 ? ['fastify', 'hono'] : [])];
+const FRAMEWORKS = ['express', 'express4', 'koa', 'http', ...(RUNTIME.nodeMajor >= 20 ? ['fastify', 'hono'] : [])];
 const PATHS = ['/ok', '/sync', '/async/7?token=abc', '/bad-request', '/unavailable', '/missing'];
 
 interface App {

@@ -35,8 +35,14 @@ export function runFixture(name: string, env: Record<string, string | undefined>
   });
 }
 
-function describeRuntime(bin: string): { bin: string; isBun: boolean; label: string } {
+/** `nodeMajor`: the major of the Node.js version the runtime reports (Bun reports the one it is compatible with). */
+function describeRuntime(bin: string): { bin: string; isBun: boolean; label: string; nodeMajor: number } {
   const versions: Partial<Record<string, string>> =
     bin === process.execPath ? process.versions : JSON.parse(execFileSync(bin, ['-e', 'console.log(JSON.stringify(process.versions))'], { encoding: 'utf8' }));
-  return { bin, isBun: versions.bun !== undefined, label: versions.bun === undefined ? `Node.js ${versions.node}` : `Bun ${versions.bun}` };
+  return {
+    bin,
+    isBun: versions.bun !== undefined,
+    label: versions.bun === undefined ? `Node.js ${versions.node}` : `Bun ${versions.bun}`,
+    nodeMajor: Number(versions.node?.split('.')[0]),
+  };
 }
