@@ -7,8 +7,8 @@
  * The SDK code is bundled with esbuild into a temporary directory first, so the figures are
  * those of built JavaScript, as users run it, not of source transformed on the fly.
  */
-import { cpus, loadavg } from 'node:os';
 import { importBuiltSdk } from './helpers/built-sdk';
+import { describeMachine, median } from './helpers/stats';
 
 const ROUNDS = 31;
 const PER_ROUND = 10_000;
@@ -72,9 +72,8 @@ for (let r = 0; r < ROUNDS + 2; r++) {
   });
 }
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const base = median(times[0]!);
-console.log(`${new Date().toISOString()}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(describeMachine());
 console.log(`stack: ${error.stack!.length} chars, ${error.stack!.split('\n').length} lines; message: ${error.message.length} chars; ${ROUNDS} rounds of ${PER_ROUND} after 2 warm-up rounds\n`);
 console.log('| work | median µs per capture | best round µs | vs baseline |');
 console.log('| --- | ---: | ---: | ---: |');

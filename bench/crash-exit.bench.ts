@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startSinkGateway } from './helpers/sink-gateway';
+import { median } from './helpers/stats';
 
 const RUNS = 25;
 const fixture = fileURLToPath(new URL('./fixtures/crash.cjs', import.meta.url));
@@ -28,11 +29,6 @@ function run(withSdk: boolean, crashAfterMs: number): Promise<number> {
     child.on('exit', () => resolve(performance.timeOrigin + performance.now() - Number(thrownAt)));
   });
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-};
 
 console.log('| crash after start-up | bare: throw → exit (ms, median) | SDK + hook: throw → exit (ms, median) | added exit delay (ms, median) | reports received |');
 console.log('| --- | --- | --- | --- | --- |');

@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './helpers/stats';
 
 const RUNS = 21;
 // A loopback address that is never contacted: nothing is captured during a run.
@@ -69,11 +70,6 @@ function run(specifier: string, then = ''): Promise<Sample> {
     });
   });
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-};
 
 const samples = VARIANTS.map((): Sample[] => []);
 await run('sentinel-sdk'); // warms the file system cache, not the child: every run below is a new process

@@ -7,8 +7,8 @@
  * (helpers/built-sdk.ts).
  */
 import { createRequire } from 'node:module';
-import { cpus, loadavg } from 'node:os';
 import { importBuiltSdk } from './helpers/built-sdk';
+import { describeMachine, median } from './helpers/stats';
 
 const { scrub } = await importBuiltSdk();
 const SIZE = 1 << 20;
@@ -106,7 +106,6 @@ function measure(works: readonly (() => string | number | boolean)[], rounds: nu
   return times;
 }
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mbps = (ms: number, length: number) => length / 1e6 / (ms / 1000);
 
 const text = realisticText(SIZE);
@@ -128,7 +127,7 @@ const row = (work: string, times: readonly number[], length: number, versus: str
   `| ${work} | ${median(times).toFixed(2)} | ${Math.min(...times).toFixed(2)} | ${mbps(median(times), length).toFixed(1)} | ${mbps(Math.min(...times), length).toFixed(1)} | ${versus} |`;
 const ratio = (a: readonly number[], b: readonly number[]) => `${(median(a) / median(b)).toFixed(2)}× (best ${(Math.min(...a) / Math.min(...b)).toFixed(2)}×)`;
 
-console.log(`${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0]!.toFixed(2)}`);
+console.log(describeMachine());
 console.log(`corpus: ${(text.length / 1024).toFixed(0)} KB of stack traces and messages, ${secrets} redactions (${(secrets / (text.length / 1024)).toFixed(1)} per KB); ${ROUNDS} rounds, taken in turns\n`);
 console.log('| work on the same text | median ms | best ms | MB/s (median) | MB/s (best) | vs baseline |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
