@@ -16,7 +16,7 @@ function minifyChunks(): Plugin {
       const keepNames = chunk.moduleIds.some((id) => /[/\\]src[/\\]middleware[/\\]/.test(id));
       // The crash worker evaluates these functions' source text: a `__name(…)` call that keepNames
       // adds inside them would refer to a helper the worker does not have.
-      const selfContained = chunk.moduleIds.filter((id) => /[/\\]src[/\\](http-send|retry|crash[/\\]worker-main)\.ts$/.test(id));
+      const selfContained = chunk.moduleIds.filter((id) => /[/\\]src[/\\](transport[/\\](http-send|retry)|crash[/\\]worker-main)\.ts$/.test(id));
       if (keepNames && selfContained.length > 0) throw new Error(`${chunk.fileName}: the crash worker's sources share a chunk with an integration`);
       const result = await transform(code, {
         format: output.format === 'es' ? 'esm' : 'cjs',

@@ -2,11 +2,11 @@
 import { createLogger, type Logger, type WarnSink } from './logger';
 import type { ExceptionPayload, ResolvedOptions } from './options';
 import { buildPayload, sanitizePayload } from './payload';
-import { createDropTally } from './drop-tally';
+import { createDropTally } from './transport/drop-tally';
 import { createRepeatLimiter } from './repeat-limiter';
 import { createScrubber } from './scrub';
-import { createTransport, type Delivery, type Transport } from './transport';
-import type { Send } from './http-send';
+import { createTransport, type Delivery, type Transport } from './transport/transport';
+import type { Send } from './transport/http-send';
 
 export interface CaptureContext {
   /** The request path for a request-scoped error; otherwise `endpointLabel` is used. */

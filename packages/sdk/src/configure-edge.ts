@@ -1,7 +1,7 @@
 /** @module `configure` for runtimes with only web-standard APIs: delivery over `fetch`, held open by `waitUntil`. */
 import { InvalidOptionError } from './errors';
-import { createFetchSend } from './fetch-send';
-import type { Send } from './http-send';
+import { createFetchSend } from './transport/fetch-send';
+import type { Send } from './transport/http-send';
 import type { SentinelOptions } from './options';
 import { configureWith, flush, type Platform } from './sdk';
 

@@ -1,5 +1,5 @@
 /** @module `configure` for Node.js and Bun: delivery over `node:http` / `node:https`, spooled reports replayed. */
-import { createHttpSend } from './http-send';
+import { createHttpSend } from './transport/http-send';
 import type { SentinelOptions } from './options';
 import { configureWith, type Platform } from './sdk';
 import { loadBuiltin } from './utils/load-builtin';

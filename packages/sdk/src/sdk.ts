@@ -1,6 +1,6 @@
 /** @module The process-wide SDK: `configure` once, then capture from anywhere. Imports nothing of Node's. */
 import { type CaptureContext, type Client, createClient } from './client';
-import type { Send } from './http-send';
+import type { Send } from './transport/http-send';
 import { resolveOptions, type SentinelOptions } from './options';
 
 /** What `configure` takes from the runtime: how to send, and what to start with each client. */

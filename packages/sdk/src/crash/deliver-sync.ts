@@ -1,7 +1,7 @@
 /** @module Synchronous delivery for a dying thread: a warm worker does the I/O, the thread waits. */
 import type { Worker } from 'node:worker_threads';
-import { createHttpSend, gatewayHeaders } from '../http-send';
-import { classifyStatus } from '../retry';
+import { createHttpSend, gatewayHeaders } from '../transport/http-send';
+import { classifyStatus } from '../transport/retry';
 import type { ResolvedOptions } from '../options';
 import { loadBuiltin } from '../utils/load-builtin';
 import { CRASH_DELIVERED, CRASH_REJECTED, type CrashRequest, workerMain } from './worker-main';

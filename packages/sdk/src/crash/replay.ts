@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import type { Delivery } from '../transport';
+import type { Delivery } from '../transport/transport';
 
 /** A claimed file older than this belongs to a process that died while sending it. */
 const STALE_CLAIM_MS = 5 * 60_000;

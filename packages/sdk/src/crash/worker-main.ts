@@ -1,6 +1,6 @@
 /** @module The crash-delivery worker's program: POSTs what a dying thread hands it, then wakes it. */
-import type { Send } from '../http-send';
-import type { classifyStatus } from '../retry';
+import type { Send } from '../transport/http-send';
+import type { classifyStatus } from '../transport/retry';
 
 /** What the dying thread hands over. */
 export interface CrashRequest {

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../../src/utils/load-builtin';
-import { createHttpSend, type Send } from '../../src/http-send';
+import { createHttpSend, type Send } from '../../src/transport/http-send';
 import { createLogger } from '../../src/logger';
-import { createDropTally } from '../../src/drop-tally';
-import { createTransport } from '../../src/transport';
+import { createDropTally } from '../../src/transport/drop-tally';
+import { createTransport } from '../../src/transport/transport';
 
 const options = { apiKey: 'sekret-key-123', timeoutMs: 1000, maxRetries: 1, retryBackoffBaseMs: 5, maxQueueSize: 100 };
 

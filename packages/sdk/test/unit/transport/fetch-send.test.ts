@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFetchSend } from '../../src/fetch-send';
-import { gatewayHeaders } from '../../src/http-send';
-import { createTestGateway, type TestGateway } from '../helpers/test-gateway';
+import { createFetchSend } from '../../../src/transport/fetch-send';
+import { gatewayHeaders } from '../../../src/transport/http-send';
+import { createTestGateway, type TestGateway } from '../../helpers/test-gateway';
 
 const send = createFetchSend();
 let gateway: TestGateway;

@@ -1,6 +1,6 @@
 /** @module Delivery queue: bounded, concurrent, retrying, pausing on 429, breaking on outages. */
 import type { DropTally } from './drop-tally';
-import type { Logger } from './logger';
+import type { Logger } from '../logger';
 import { gatewayHeaders, type Send, type SendResponse } from './http-send';
 import { type AttemptOutcome, backoffDelay, classifyStatus, parseRetryAfter } from './retry';
 

@@ -1,5 +1,5 @@
 /** @module Counts of reports not sent, told in one warning a minute rather than one per report. */
-import type { Logger } from './logger';
+import type { Logger } from '../logger';
 
 const PERIOD_MS = 60_000;
 

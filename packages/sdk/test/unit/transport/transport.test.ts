@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadBuiltin } from '../../src/utils/load-builtin';
-import { createHttpSend } from '../../src/http-send';
-import { createLogger } from '../../src/logger';
-import { createDropTally } from '../../src/drop-tally';
-import { createTransport, type TransportOptions } from '../../src/transport';
-import { createTestGateway, type TestGateway } from '../helpers/test-gateway';
+import { loadBuiltin } from '../../../src/utils/load-builtin';
+import { createHttpSend } from '../../../src/transport/http-send';
+import { createLogger } from '../../../src/logger';
+import { createDropTally } from '../../../src/transport/drop-tally';
+import { createTransport, type TransportOptions } from '../../../src/transport/transport';
+import { createTestGateway, type TestGateway } from '../../helpers/test-gateway';
 
 const send = createHttpSend(loadBuiltin);
 let gateway: TestGateway;

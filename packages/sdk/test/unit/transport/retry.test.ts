@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, classifyStatus, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/retry';
+import { backoffDelay, classifyStatus, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/transport/retry';
 
 describe('classifyStatus', () => {
   it.each([200, 201, 202, 204])('%i is delivered', (s) => expect(classifyStatus(s)).toBe('delivered'));

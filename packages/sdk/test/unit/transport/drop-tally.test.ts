@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDropTally } from '../../src/drop-tally';
-import { createLogger } from '../../src/logger';
+import { createDropTally } from '../../../src/transport/drop-tally';
+import { createLogger } from '../../../src/logger';
 
 afterEach(() => vi.useRealTimers());
 
