@@ -21,8 +21,33 @@ describe('parseStack', () => {
     ['    at _compile (internal/modules/loader.js:10:4)', { fn: '_compile', file: 'internal/modules/loader.js', inApp: false }],
     ['    at handle (/srv/node_modules/ex/layer.js:95:5)', { fn: 'handle', file: '/srv/node_modules/ex/layer.js', inApp: false }],
     ['    at eval (eval at run (/x.js:1:1), <anonymous>:1:1)', { fn: 'eval', file: 'eval at run (/x.js:1:1), <anonymous>', inApp: false }],
+    ['    at placeOrder (src/orders/place.ts:14:11)', { fn: 'placeOrder', file: 'src/orders/place.ts', inApp: true }],
+    ['    at Layer.handle (node_modules/express/lib/router/layer.js:95:5)', { fn: 'Layer.handle', file: 'node_modules/express/lib/router/layer.js', inApp: false }],
+    ['    at run (packages/api/node_modules/pg/lib/client.js:5:1)', { fn: 'run', file: 'packages/api/node_modules/pg/lib/client.js', inApp: false }],
+    ['    at load (src\\node_modules\\x.js:1:1)', { fn: 'load', file: 'src\\node_modules\\x.js', inApp: false }],
+    ['    at node:internal/process/task_queues:95:5', { fn: '<anonymous>', file: 'node:internal/process/task_queues', inApp: false }],
+    ['    at check (src/node_modules_audit.ts:3:1)', { fn: 'check', file: 'src/node_modules_audit.ts', inApp: true }],
   ])('reads %s', (line, frame) => {
-    expect(parseStack(line, 'typescript')[0]?.frame).toEqual(frame);
+    expect(parseStack(line, 'typescript')[0]?.frame).toMatchObject(frame);
+  });
+
+  it.each([
+    ['    at placeOrder (src/orders/place.ts:14:11)', 'src/orders/place.ts:14:11', 14],
+    ['    at src/main.ts:3', 'src/main.ts:3', 3],
+    ['    at JSON.parse (<anonymous>)', '<anonymous>', undefined],
+    ['    at odd (a:1:2:3)', 'a:1:2:3', 2],
+  ])('keeps the printed location and the line of %s', (text, location, line) => {
+    expect(parseStack(text, 'typescript')[0]?.frame).toMatchObject({ location, line });
+  });
+
+  it('finds the throw site below relative dependency and runtime frames', () => {
+    const stack = [
+      'TypeError: x',
+      '    at Layer.handle (node_modules/express/lib/router/layer.js:95:5)',
+      '    at node:internal/process/task_queues:95:5',
+      '    at placeOrder (src/orders/place.ts:14:11)',
+    ].join('\n');
+    expect(findTopFrame(stack, 'typescript')).toMatchObject({ fn: 'placeOrder', file: 'src/orders/place.ts' });
   });
 
   it('leaves message and cause lines without a frame', () => {
@@ -72,6 +97,16 @@ describe('fingerprintReport', () => {
     ['<unknown>', '<unknown>'],
   ])('turns the endpoint %s into the pattern %s', (endpoint, pattern) => {
     expect(fingerprintReport(report({ endpoint })).endpointPattern).toBe(pattern);
+  });
+
+  it('groups by the in-app throw site of repository-relative frames, whatever the dependency frames above it', () => {
+    const dependency = (file: string) => `E: x\n    at handle (${file}:95:5)\n    at placeOrder (src/orders/place.ts:14:11)`;
+    const a = fingerprintReport(report({ stackTrace: dependency('node_modules/express/lib/router/layer.js') }));
+    const b = fingerprintReport(report({ stackTrace: dependency('node_modules/fastify/lib/route.js') }));
+    const c = fingerprintReport(report({ stackTrace: dependency('node:internal/timers') }));
+    expect(a.culprit).toBe('placeOrder (src/orders/place.ts)');
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
   });
 
   it('gives an empty culprit to a report without frames', () => {

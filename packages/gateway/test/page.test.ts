@@ -1,5 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { fingerprintReport } from '../src/report/fingerprint.js';
+import type { ExceptionReport } from '../src/report/validate-report.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { launchChromium } from './helpers/browser.js';
 import { makeReport, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
@@ -84,4 +87,119 @@ it('is served with a Content-Security-Policy that forbids inline code other than
     return (globalThis as { __injected?: unknown }).__injected;
   });
   expect(blocked).toBeUndefined();
+});
+
+async function openStack(report: Record<string, unknown>): Promise<void> {
+  expect((await t.post(report)).status).toBe(201);
+  await openFirstStack();
+}
+
+async function openFirstStack(): Promise<void> {
+  await page.goto(`${t.url}/`);
+  await page.locator('.issue a').click();
+  await page.locator('pre.stack').waitFor();
+}
+
+function stackLinks(): Promise<{ text: string; href: string; rel: string; target: string }[]> {
+  return page.locator('pre.stack a').evaluateAll((anchors) =>
+    anchors.map((a) => ({
+      text: a.textContent ?? '',
+      href: a.getAttribute('href') ?? '',
+      rel: a.getAttribute('rel') ?? '',
+      target: a.getAttribute('target') ?? '',
+    })),
+  );
+}
+
+async function expectStackShownAsText(stackTrace: string): Promise<void> {
+  expect(await page.locator('pre.stack .line').allTextContents()).toEqual(stackTrace.split('\n'));
+  expect(await page.locator('main script, main img, main iframe, main [onerror]').count()).toBe(0);
+  expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(pageErrors).toEqual([]);
+}
+
+it('links frames in files of the repository to their line on GitHub, and no other frame', async () => {
+  const stackTrace = [
+    'TypeError: order has no total',
+    '    at placeOrder (src/orders/place.ts:14:11)',
+    '    at Layer.handle (node_modules/express/lib/router/layer.js:95:5)',
+    '    at node:internal/process/task_queues:95:5',
+    '    at src/routes/checkout.ts:8:3',
+    '    at load (/usr/lib/x.js:1:1)',
+    '    at boot (file:///opt/x.mjs:2:2)',
+    '    at JSON.parse (<anonymous>)',
+  ].join('\n');
+  await openStack(makeReport({ stackTrace, githubRepo: 'acme/shop' }));
+
+  const rel = 'noopener noreferrer';
+  expect(await stackLinks()).toEqual([
+    {
+      text: 'src/orders/place.ts:14:11',
+      href: 'https://github.com/acme/shop/blob/HEAD/src/orders/place.ts#L14',
+      rel,
+      target: '_blank',
+    },
+    {
+      text: 'src/routes/checkout.ts:8:3',
+      href: 'https://github.com/acme/shop/blob/HEAD/src/routes/checkout.ts#L8',
+      rel,
+      target: '_blank',
+    },
+  ]);
+  expect(await page.locator('pre.stack .line.in-app a').count()).toBe(2);
+  await expectStackShownAsText(stackTrace);
+});
+
+it('gives hostile frame paths no link or one that stays on GitHub, and inserts no element', async () => {
+  const stackTrace = [
+    'Error: hostile paths',
+    '    at a (javascript:alert(1))',
+    '    at javascript:window.__pwned=1:1:1',
+    '    at b ("><img src=x onerror="window.__pwned=2">:1:1)',
+    '    at c (//evil.example/x:1:1)',
+    '    at d (src/../../x:1:1)',
+    '    at e (src\\..\\x.ts:1:1)',
+    '    at f (https://evil.example/x.js:1:1)',
+  ].join('\n');
+  await openStack(makeReport({ stackTrace, githubRepo: 'acme/shop' }));
+
+  const links = await stackLinks();
+  expect(links.map((link) => link.href)).toEqual([
+    'https://github.com/acme/shop/blob/HEAD/%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D2%22%3E#L1',
+  ]);
+  await expectStackShownAsText(stackTrace);
+});
+
+it('links nothing for a stored report whose repository is not owner/repo', async () => {
+  const githubRepo = 'a/b"><script>window.__pwned=1</script>';
+  expect((await t.post(makeReport({ githubRepo }))).status).toBe(400);
+  // The gateway refuses such a report; one written to the database by other means still gets no link.
+  const stackTrace = 'Error: x\n    at placeOrder (src/orders/place.ts:14:11)';
+  const report = makeReport({ githubRepo, stackTrace }) as unknown as ExceptionReport;
+  const store = openSqliteStore(t.dbPath);
+  try {
+    await store.record({ report, occurredAt: Date.now(), receivedAt: Date.now(), ...fingerprintReport(report) });
+  } finally {
+    store.close();
+  }
+  await openFirstStack();
+
+  expect(await page.locator('.facts', { hasText: githubRepo }).count()).toBe(1);
+  expect(await stackLinks()).toEqual([]);
+  await expectStackShownAsText(stackTrace);
+});
+
+it('turns no link the page is given into anything but a GitHub link', async () => {
+  const hostile = ['javascript:window.__pwned=1', '//evil.example/x', '/api/v1/issues', 'https://github.com.evil.example/x'];
+  const stackTrace = ['Error: x', ...hostile.map((_, i) => `    at f${i} (src/f${i}.ts:1:1)`)].join('\n');
+  // Stands for a gateway that sends wrong links: the page must check them itself.
+  await page.route(/\/api\/v1\/exceptions\/[^/?]+$/, async (route) => {
+    const body = (await (await route.fetch()).json()) as { stackLines: { link?: { href: string } }[] };
+    for (const [i, line] of body.stackLines.slice(1).entries()) if (line.link) line.link.href = hostile[i] ?? '';
+    await route.fulfill({ json: body });
+  });
+  await openStack(makeReport({ stackTrace }));
+
+  expect(await stackLinks()).toEqual([]);
+  await expectStackShownAsText(stackTrace);
 });

@@ -1,11 +1,15 @@
 /** @module Splits a stack trace into lines and recognises V8 and Python frames in it. */
 
-/** One frame of a stack trace, without its line and column. */
+/** One frame of a stack trace. */
 export interface StackFrame {
   /** Function name as printed (`charge`, `Object.<anonymous>`), or `<anonymous>`. */
   fn: string;
   /** Source file (path or URL), or the pseudo location V8 prints (`node:fs`, `<anonymous>`). */
   file: string;
+  /** The location as printed in a V8 frame, `file` with its `:line:column`; `file` for a Python frame. */
+  location: string;
+  /** Line number in `file`, when the frame has one (V8 frames only). */
+  line: number | undefined;
   /** Code of the application itself, as opposed to dependencies and the runtime. */
   inApp: boolean;
 }
@@ -16,12 +20,13 @@ export interface StackLine {
   frame: StackFrame | undefined;
 }
 
-const LINE_COLUMN = /(?::\d+){1,2}$/;
+const LINE_COLUMN = /:(\d+)(?::\d+)?$/;
 const PYTHON_FRAME = /^\s*File "(.+)", line \d+(?:, in (.+))?\s*$/;
 
 // Locations V8 prints for code that is not in a file of the application.
 const V8_RUNTIME_LOCATION = /^(?:node:|internal[/:]|native$|<anonymous>$|index \d+$|eval at |wasm:\/\/)/;
-const DEPENDENCY_PATH = /[/\\]node_modules[/\\]/;
+// Anywhere in the path, relative (`node_modules/express/…`) or absolute.
+const DEPENDENCY_PATH = /(?:^|[/\\])node_modules[/\\]/;
 const PYTHON_LIBRARY_PATH = /[/\\](?:site-packages|dist-packages)[/\\]|[/\\]lib[/\\]python\d[\d.]*[/\\]|^<frozen /;
 
 /**
@@ -74,14 +79,17 @@ function parseV8Frame(text: string): StackFrame | undefined {
   const body = trimmed.slice(3).trimStart();
   const open = body.endsWith(')') ? body.indexOf(' (') : -1;
   const fn = open > 0 ? body.slice(0, open) : '<anonymous>';
-  const file = (open > 0 ? body.slice(open + 2, -1) : body).replace(LINE_COLUMN, '');
+  const location = open > 0 ? body.slice(open + 2, -1) : body;
+  const position = LINE_COLUMN.exec(location);
+  const file = position ? location.slice(0, position.index) : location;
+  const line = position ? Number(position[1]) : undefined;
   const inApp = file !== '' && !V8_RUNTIME_LOCATION.test(file) && !DEPENDENCY_PATH.test(file);
-  return { fn, file, inApp };
+  return { fn, file, location, line, inApp };
 }
 
 function parsePythonFrame(text: string): StackFrame | undefined {
   const parts = PYTHON_FRAME.exec(text);
   if (!parts) return undefined;
   const file = parts[1] ?? '';
-  return { fn: parts[2] ?? '<module>', file, inApp: !PYTHON_LIBRARY_PATH.test(file) };
+  return { fn: parts[2] ?? '<module>', file, location: file, line: undefined, inApp: !PYTHON_LIBRARY_PATH.test(file) };
 }

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { jsonError } from '../http/errors.js';
 import { readId, readPageRequest, readText, readTime } from '../http/list-query.js';
+import { sourceLink } from '../report/source-link.js';
 import { parseStack } from '../report/stack-frames.js';
 import type { ExceptionStore } from '../store/contract.js';
 
@@ -11,7 +12,8 @@ import type { ExceptionStore } from '../store/contract.js';
  * Listing filters (all optional): `repo`, `type`, `endpoint` (exact, as sent), `since`
  * (ISO 8601; reports captured at or after it), `issue` (issue id). Pagination: `limit`
  * and `cursor`; the answer is `{ items, nextCursor }`, newest first.
- * The single report adds `stackLines`: each line of its trace with an `inApp` flag.
+ * The single report adds `stackLines`: each line of its trace with an `inApp` flag and, for a
+ * frame in a file of the repository, a `link` to that line on GitHub and the `text` it covers.
  *
  * @param store - where reports are read from
  * @returns a router to mount at `/api/v1/exceptions`
@@ -32,10 +34,10 @@ export function createExceptionRoutes(store: ExceptionStore): Hono {
     .get('/:id', function getException(c) {
       const exception = store.getException(c.req.param('id'));
       if (!exception) return jsonError(c, 404, 'not_found', 'no exception with this id');
-      const stackLines = parseStack(exception.stackTrace, exception.language).map(({ text, frame }) => ({
-        text,
-        inApp: frame?.inApp ?? false,
-      }));
+      const stackLines = parseStack(exception.stackTrace, exception.language).map(({ text, frame }) => {
+        const href = frame && sourceLink(exception.githubRepo, frame);
+        return { text, inApp: frame?.inApp ?? false, ...(href && { link: { href, text: frame.location } }) };
+      });
       return c.json({ ...exception, stackLines });
     });
 }

@@ -6,6 +6,7 @@
   const ISSUE_PAGE = 50;
   const MAX_ISSUES = 200;
   const OCCURRENCES = 50;
+  const GITHUB = 'https://github.com/';
 
   const view = document.getElementById('view');
   const live = document.getElementById('live');
@@ -136,11 +137,25 @@
     void refresh();
   }
 
+  // The gateway links only frames in the repository, to GitHub; the page checks the resolved
+  // address again, so nothing else can become a link whatever the data says.
+  function sourceAnchor(link) {
+    if (typeof link?.href !== 'string' || typeof link.text !== 'string') return undefined;
+    const anchor = h('a', { href: link.href, target: '_blank', rel: 'noopener noreferrer' }, link.text);
+    return anchor.href.startsWith(GITHUB) ? anchor : undefined;
+  }
+
+  function stackLine(line) {
+    const anchor = sourceAnchor(line.link);
+    const at = anchor ? line.text.lastIndexOf(line.link.text) : -1;
+    const content =
+      at < 0 ? [line.text || ' '] : [line.text.slice(0, at), anchor, line.text.slice(at + line.link.text.length)];
+    return h('span', { class: line.inApp ? 'line in-app' : 'line' }, content);
+  }
+
   function stackView(exception) {
     if (!exception) return h('p', { class: 'note' }, 'Select an occurrence to see its stack trace.');
-    const lines = exception.stackLines.map((line) =>
-      h('span', { class: line.inApp ? 'line in-app' : 'line' }, line.text || ' '),
-    );
+    const lines = exception.stackLines.map(stackLine);
     return h(
       'section',
       { class: 'panel' },
@@ -160,7 +175,7 @@
         'p',
         { class: 'legend' },
         h('span', { class: 'swatch' }),
-        'your code (frames outside node_modules and the runtime)',
+        'your code (frames outside node_modules and the runtime); files of the repository link to GitHub',
       ),
       h('pre', { class: 'stack' }, lines),
     );
