@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up a fresh clone: the system browser the web-page tests drive, then the npm workspaces.
+# Sets up a fresh clone: the system browser the web-page tests drive, the npm workspaces, and
+# a first build of the SDK and the gateway (one line, or the build output if it fails).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,3 +12,4 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 npm ci --no-audit --no-fund
+node scripts/build-if-stale.mjs

@@ -16,7 +16,15 @@ export interface Child {
 
 /** Spawns `node` with the given arguments from the repository root. */
 export function spawnNode(args: string[], env: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+  return spawnCommand(process.execPath, args, env);
+}
+
+/**
+ * Spawns a command from the repository root. `detached` gives it its own process group, so a
+ * signal sent to the group reaches it and everything it started, as Ctrl-C in a terminal does.
+ */
+export function spawnCommand(command: string, args: string[], env: Record<string, string> = {}, detached = false): Child {
+  const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, detached });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
