@@ -10,14 +10,18 @@ RUNTIMES=(
   "node22 node@22.23.3 node_modules/node/bin/node"
   "node24 node@24.21.0 node_modules/node/bin/node"
   "bun bun@1.4.5 node_modules/bun/bin/bun.exe"
+  "deno deno@2.9.6 node_modules/.bin/deno"
 )
 
 for runtime in "${RUNTIMES[@]}"; do
   read -r name spec bin <<<"$runtime"
   dir=".tools/$name"
   version="${spec#*@}"
-  installed="$("$dir/$bin" --version 2>/dev/null || true)"
-  [ "${installed#v}" = "$version" ] && continue
+  # Node.js prints v18.20.8, Bun 1.4.5, Deno "deno 2.9.6 (stable, …)" and more lines.
+  installed="$("$dir/$bin" --version 2>/dev/null | head -n 1 || true)"
+  installed="${installed#deno }"
+  installed="${installed#v}"
+  [ "${installed%% *}" = "$version" ] && continue
   npm install --prefix "$dir" "$spec" --no-audit --no-fund --loglevel=error
-  echo "installed $spec: $("$dir/$bin" --version)"
+  echo "installed $spec: $("$dir/$bin" --version | head -n 1)"
 done

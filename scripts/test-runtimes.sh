@@ -8,11 +8,11 @@ cd "$(dirname "$0")/.."
 
 failed=0
 ran=0
-for bin in .tools/*/node_modules/.bin/node .tools/*/node_modules/.bin/bun; do
+for bin in .tools/*/node_modules/.bin/node .tools/*/node_modules/.bin/bun .tools/*/node_modules/.bin/deno; do
   [ -x "$bin" ] || continue
   ran=$((ran + 1))
   name="${bin#.tools/}"
-  echo "== conformance on ${name%%/*} $("$bin" --version)"
+  echo "== conformance on ${name%%/*} $("$bin" --version | head -n 1)"
   RUNTIME_BIN="$bin" npx vitest run packages/sdk/test/conformance --reporter=default --reporter=./scripts/summary-reporter.mjs || failed=$((failed + 1))
 done
 # The framework integrations run in the test runner's own process: run the runner itself on the

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixturePath, RUNTIME } from '../helpers/run-fixture';
+import { fixturePath, RUNTIME, runtimeArgs } from '../helpers/run-fixture';
 import { createTestGateway, type TestGateway } from '../helpers/test-gateway';
 
 let gateway: TestGateway;
@@ -22,7 +22,7 @@ interface App {
 
 /** Starts the fixture app of `framework` in a child process of the runtime under test. */
 async function startApp(framework: string, withSdk: boolean): Promise<App> {
-  const child = spawn(RUNTIME.bin, [fixturePath('conformance/serve-app.mjs')], {
+  const child = spawn(RUNTIME.bin, runtimeArgs(fixturePath('conformance/serve-app.mjs')), {
     env: { ...process.env, NODE_OPTIONS: '', FRAMEWORK: framework, WITH_SDK: withSdk ? '1' : '', GATEWAY_URL: gateway.url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,7 +55,7 @@ describe(`framework integrations on ${RUNTIME.label}`, () => {
       for (const path of PATHS) expect(await answer(instrumented, path), path).toEqual(await answer(bare, path));
       expect((await answer(bare, '/ok')).status).toBe(200);
       expect((await answer(bare, '/sync')).status).toBe(500);
-      // A plain node:http server answers 500 to any rejected listener; the error is still not reported.
+      // A plain node:http server answers 500 to any rejected listener (on Deno, the app does); the error is still not reported.
       expect((await answer(bare, '/bad-request')).status).toBe(framework === 'http' ? 500 : 400);
       expect((await answer(bare, '/missing')).status).toBe(404);
       expect(JSON.parse((await answer(instrumented, '/flush')).body)).toEqual({ flushed: true });
